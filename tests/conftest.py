@@ -1,0 +1,84 @@
+"""Fixtures and small factories shared by the suite."""
+
+import io
+import itertools
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from reviews.models import Film, LocalTitle, Person, Review, Role
+
+_sequence = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads and generated images go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_user(username=None, **fields):
+    username = username or f"critic{next(_sequence)}"
+    return get_user_model().objects.create_user(username=username, password=None, **fields)
+
+
+def make_film(title=None, year=2019, **fields):
+    title = title or f"Film {next(_sequence)}"
+    return Film.objects.create(title=title, year=year, **fields)
+
+
+def make_person(name=None, **fields):
+    name = name or f"Person {next(_sequence)}"
+    return Person.objects.create(name=name, **fields)
+
+
+def make_role(film, person, kind=Role.Kind.ACTOR, character="", order=0):
+    return Role.objects.create(film=film, person=person, kind=kind, character=character, order=order)
+
+
+def make_review(film=None, author=None, status=Review.Status.PUBLISHED, published_at=None, **fields):
+    film = film or make_film()
+    author = author or make_user()
+    if status == Review.Status.PUBLISHED and published_at is None:
+        published_at = timezone.now() - timedelta(days=1)
+    fields.setdefault("headline", f"Review {next(_sequence)}")
+    fields.setdefault("rating", Decimal("3.5"))
+    return Review.objects.create(film=film, author=author, status=status, published_at=published_at, **fields)
+
+
+def make_full_film(title=None, actors=3):
+    """A film with a German title, a director, a few actors and a tag."""
+    film = make_film(title)
+    LocalTitle.objects.create(film=film, language="de", title=f"{film.title} (deutsch)")
+    make_role(film, make_person(), Role.Kind.DIRECTOR)
+    for order in range(actors):
+        make_role(film, make_person(), Role.Kind.ACTOR, character=f"Figure {order}", order=order)
+    film.tags.add("Testfestival")
+    return film
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content, loaded by the real command."""
+    output = io.StringIO()
+    call_command("load_demo", stdout=output)
+    return output.getvalue()
+
+
+@pytest.fixture
+def published_review(db):
+    return make_review(film=make_full_film(), body="Ein *schöner* Film.", teaser="Kurz gesagt.")

@@ -1,0 +1,135 @@
+"""Public pages: status, content, query counts, and what anonymous readers must not see."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from reviews.models import Review, Tag
+
+from .conftest import make_full_film, make_review
+
+pytestmark = pytest.mark.django_db
+
+
+def grow_archive(reviews=10):
+    """More published reviews on more films, all sharing one tag, to show counts stay fixed."""
+    for _ in range(reviews):
+        review = make_review(film=make_full_film())
+        review.tags.add("Testfestival")
+
+
+# Queries per page, pinned at what the pages run:
+PAGE_QUERIES = {
+    # latest reviews with film and author; their films' local titles; featured tag
+    "home": 3,
+    # count for the paginator; page of reviews with film and author; local titles
+    "review_list": 3,
+    # review with film and author; tags; film's local titles; credits with people
+    "review_detail": 4,
+    # count; page of films; local titles
+    "film_list": 3,
+    # film; local titles; tags; credits with people; published reviews with authors
+    "film_detail": 5,
+    # person; credits with films; those films' local titles
+    "person_detail": 3,
+    # tag; films with the tag; their local titles; reviews with film and author; their local titles
+    "tag_detail": 5,
+}
+
+
+def page_urls(review):
+    film = review.film
+    return {
+        "home": "/",
+        "review_list": "/reviews/",
+        "review_detail": review.get_absolute_url(),
+        "film_list": "/films/",
+        "film_detail": film.get_absolute_url(),
+        "person_detail": film.roles.filter(kind="actor").first().person.get_absolute_url(),
+        "tag_detail": Tag.objects.get(name="Testfestival").get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize("page", PAGE_QUERIES)
+def test_every_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, published_review, page):
+    published_review.tags.add("Testfestival")
+    url = page_urls(published_review)[page]
+    with django_assert_num_queries(PAGE_QUERIES[page]):
+        small = client.get(url)
+    assert small.status_code == 200
+    grow_archive(10)
+    with django_assert_num_queries(PAGE_QUERIES[page]):
+        large = client.get(url)
+    assert large.status_code == 200
+
+
+def test_review_page_shows_the_review_its_film_and_linked_credits(client, published_review):
+    film = published_review.film
+    response = client.get(published_review.get_absolute_url())
+    content = response.content.decode()
+    assert published_review.headline in content
+    assert "<em>schöner</em>" in content
+    assert f"{film.title} (deutsch)" in content
+    for role in film.roles.select_related("person"):
+        assert f'href="{role.person.get_absolute_url()}"' in content
+        if role.character:
+            assert role.character in content
+
+
+def test_film_page_lists_credits_and_only_published_reviews(client, published_review):
+    film = published_review.film
+    draft = make_review(film=film, status=Review.Status.DRAFT, headline="Noch nicht fertig")
+    response = client.get(film.get_absolute_url())
+    content = response.content.decode()
+    assert published_review.headline in content
+    assert draft.headline not in content
+    assert "Figure 0" in content
+
+
+def test_person_page_lists_the_filmography_with_characters(client, published_review):
+    role = published_review.film.roles.filter(kind="actor").first()
+    response = client.get(role.person.get_absolute_url())
+    assert role.character in response.content.decode()
+    assert published_review.film.get_absolute_url() in response.content.decode()
+
+
+@pytest.mark.parametrize("status", [Review.Status.DRAFT, Review.Status.IN_REVIEW, "scheduled"])
+def test_unpublished_reviews_are_invisible_to_anonymous_readers(client, status):
+    if status == "scheduled":
+        hidden = make_review(published_at=timezone.now() + timedelta(days=3), headline="Scheduled one")
+    else:
+        hidden = make_review(status=status, headline="Hidden one")
+    hidden.tags.add("Testfestival")
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    for url in ["/", "/reviews/", hidden.film.get_absolute_url(), Tag.objects.get().get_absolute_url()]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert hidden.headline not in response.content.decode(), url
+
+
+def test_unknown_slugs_and_bad_page_numbers_give_404(client, published_review):
+    for url in [
+        "/reviews/nope/",
+        "/films/nope/",
+        "/people/nope/",
+        "/tags/nope/",
+        "/reviews/?page=99",
+        "/reviews/?page=abc",
+        "/films/?page=0",
+    ]:
+        assert client.get(url).status_code == 404, url
+
+
+def test_tag_page_with_a_unicode_slug(client):
+    film = make_full_film("Eröffnung")
+    film.tags.add("Eröffnungsfilm")
+    response = client.get("/tags/eröffnungsfilm/")
+    assert response.status_code == 200
+    assert film.title in response.content.decode()
+
+
+def test_404_page_uses_the_site_design(client, db):
+    response = client.get("/films/no-such-film/")
+    assert response.status_code == 404
+    assert 'class="site-header"' in response.content.decode()

@@ -1,0 +1,67 @@
+"""Settings come from the environment; a production start without a secret key is refused."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run_settings(
+    env, code="from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+):
+    clean = {
+        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}
+    }
+    clean.update(env, DJANGO_SETTINGS_MODULE="filmreviews.settings")
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=PROJECT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_debug_off_without_secret_key_refuses_to_start():
+    result = run_settings({"DEBUG": "0"})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_on_runs_with_a_development_key_on_sqlite():
+    result = run_settings({"DEBUG": "1"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"),
+    [
+        ("postgres://postgres@127.0.0.1:5432/filmreviews", "django.db.backends.postgresql"),
+        ("sqlite:////tmp/elsewhere.sqlite3", "django.db.backends.sqlite3"),
+    ],
+)
+def test_database_url_chooses_the_database(url, engine):
+    result = run_settings({"SECRET_KEY": "x" * 50, "DATABASE_URL": url})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == engine
+
+
+def test_redis_url_switches_the_cache_to_redis():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = run_settings({"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/1"}, code)
+    assert result.stdout.strip() == "django_redis.cache.RedisCache"
+    result = run_settings({"DEBUG": "1"}, code)
+    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_language_and_time_zone(settings):
+    assert settings.LANGUAGE_CODE == "de"
+    assert [code for code, _ in settings.LANGUAGES] == ["de", "en"]
+    assert settings.TIME_ZONE == "Europe/Berlin"
+    assert settings.USE_TZ
