@@ -23,14 +23,8 @@ def _palette(text):
 
 
 def _gradient(size, top, bottom):
-    width, height = size
-    image = Image.new("RGB", size, top)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        share = y / (height - 1)
-        colour = tuple(round(a + (b - a) * share) for a, b in zip(top, bottom, strict=True))
-        draw.line([(0, y), (width, y)], fill=colour)
-    return image
+    mask = Image.linear_gradient("L").resize(size)
+    return Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), mask)
 
 
 def _as_jpeg(image):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("reviews/", views.ReviewListView.as_view(), name="review_list"),
     path("reviews/<slug:slug>/", views.ReviewDetailView.as_view(), name="review_detail"),
+    path("reviews/<int:pk>/preview/", views.ReviewPreviewView.as_view(), name="review_preview"),
     path("films/", views.FilmListView.as_view(), name="film_list"),
     path("films/<slug:slug>/", views.FilmDetailView.as_view(), name="film_detail"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),

@@ -6,6 +6,7 @@ so a page runs the same number of SQL queries whatever the size of the archive.
 """
 
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -58,6 +59,32 @@ class ReviewDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["credits"] = self.object.film.credits()
         return context
+
+
+class ReviewPreviewView(ReviewDetailView):
+    """Any review, whatever its status, for staff who may see reviews; a 404 for everyone else."""
+
+    template_name = "reviews/review_detail.html"
+    pk_url_kwarg = "pk"
+
+    def get_queryset(self):
+        user = self.request.user
+        if not (user.is_active and user.is_staff and user.has_perm("reviews.view_review")):
+            raise Http404
+        return Review.objects.select_related("film", "author").prefetch_related(
+            "tags",
+            "film__local_titles",
+            Prefetch("film__roles", queryset=Role.objects.select_related("person")),
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 class FilmListView(ListView):

@@ -82,3 +82,38 @@ def demo(db):
 @pytest.fixture
 def published_review(db):
     return make_review(film=make_full_film(), body="Ein *schöner* Film.", teaser="Kurz gesagt.")
+
+
+def make_staff(group_name, username=None):
+    """A staff account in one of the groups the app defines (with their synced permissions)."""
+    from django.contrib.auth.models import Group
+
+    user = make_user(username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return make_staff("Editors", "editor1")
+
+
+@pytest.fixture
+def second_editor(db):
+    return make_staff("Editors", "editor2")
+
+
+@pytest.fixture
+def festival(db):
+    return make_staff("Festival staff", "festival1")
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser("boss", "boss@example.org", None)
+
+
+@pytest.fixture
+def reader(db):
+    """Logged in, but not staff."""
+    return make_user("reader")

@@ -1,0 +1,47 @@
+"""Building blocks shared by the content models."""
+
+from django.conf import global_settings
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+# Django's list of languages, with names translated into the interface language.
+LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
+
+
+def unique_slug(model, text, max_length=200, exclude_pk=None):
+    """A slug for `text` that no other row of `model` has yet (suffixes -2, -3, … on clashes)."""
+    base = slugify(text)[:max_length].strip("-") or "item"
+    candidate, number = base, 1
+    others = model._default_manager.all()
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    while others.filter(slug=candidate).exists():
+        number += 1
+        suffix = f"-{number}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+    return candidate
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Versioned(models.Model):
+    """A row version for optimistic locking: every save counts it up."""
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version = (self.version or 0) + 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)

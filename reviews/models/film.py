@@ -1,0 +1,191 @@
+"""Films, their release titles and their credits."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+from ..images import poster_upload_to
+from .base import LANGUAGE_CHOICES, Timestamped, Versioned, unique_slug
+
+
+class Film(Versioned, Timestamped):
+    title = models.CharField(_("original title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    runtime = models.PositiveSmallIntegerField(
+        _("runtime"), null=True, blank=True, help_text=_("In minutes.")
+    )
+    countries = CountryField(_("production countries"), multiple=True, blank=True)
+    original_language = models.CharField(
+        _("original language"), max_length=7, choices=LANGUAGE_CHOICES, blank=True, default=""
+    )
+    synopsis = models.TextField(_("synopsis"), blank=True, default="")
+    poster = models.ImageField(
+        _("poster"),
+        upload_to=poster_upload_to,
+        blank=True,
+        width_field="poster_width",
+        height_field="poster_height",
+    )
+    poster_alt = models.CharField(
+        _("poster alt text"),
+        max_length=250,
+        blank=True,
+        default="",
+        help_text=_("What the poster shows, for readers who cannot see it."),
+    )
+    poster_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    imdb_id = models.CharField(_("IMDb id"), max_length=12, blank=True, default="")
+    tmdb_id = models.PositiveIntegerField(_("TMDb id"), null=True, blank=True)
+    tags = TaggableManager(verbose_name=_("tags"), through="TaggedFilm", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("film")
+        verbose_name_plural = _("films")
+        permissions = [("retag_film", _("Can add and remove tags of films"))]
+        ordering = ["title", "year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1870, year__lte=2100), name="film_year_plausible"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(runtime__isnull=True) | models.Q(runtime__gt=0),
+                name="film_runtime_positive",
+            ),
+            models.UniqueConstraint(
+                fields=["imdb_id"], condition=~models.Q(imdb_id=""), name="film_imdb_id_unique"
+            ),
+            models.UniqueConstraint(fields=["tmdb_id"], name="film_tmdb_id_unique"),
+        ]
+        indexes = [models.Index(fields=["year"], name="film_year_idx")]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Film, f"{self.title} {self.year}")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reviews:film_detail", args=[self.slug])
+
+    def local_title(self, language=None):
+        """The release title in `language` (default: the active one), or "" if none.
+
+        Reads `local_titles.all()` so that a prefetch serves it without a query.
+        """
+        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+        for local in self.local_titles.all():
+            if local.language == language:
+                return local.title
+        return ""
+
+    def display_title(self):
+        """The title a reader of the active language knows the film by."""
+        return self.local_title() or self.title
+
+    def credits(self):
+        """Credits grouped for a film page: directors, cast in billing order, crew by kind.
+
+        Reads `roles.all()`; prefetch `roles__person` to keep it to one query.
+        """
+        roles = sorted(self.roles.all(), key=lambda role: (role.order, role.pk))
+        by_kind = {kind: [] for kind in CreditKind.values}
+        for role in roles:
+            by_kind[role.kind].append(role)
+        crew = [
+            (CreditKind(kind).label, by_kind[kind])
+            for kind in CreditKind.values
+            if kind not in (CreditKind.DIRECTOR, CreditKind.ACTOR) and by_kind[kind]
+        ]
+        return {"directors": by_kind[CreditKind.DIRECTOR], "cast": by_kind[CreditKind.ACTOR], "crew": crew}
+
+
+class LocalTitle(models.Model):
+    """The title a film was released under in one language."""
+
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, related_name="local_titles", verbose_name=_("film")
+    )
+    language = models.CharField(_("language"), max_length=7, choices=LANGUAGE_CHOICES)
+    title = models.CharField(_("title"), max_length=250)
+    release_date = models.DateField(_("release date"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("local title")
+        verbose_name_plural = _("local titles")
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(fields=["film", "language"], name="local_title_one_per_language"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class CreditKind(models.TextChoices):
+    """What a person did on a film, in the order a film page lists the crew."""
+
+    DIRECTOR = "director", _("Director")
+    SCREENPLAY = "screenplay", _("Screenplay")
+    ACTOR = "actor", _("Actor")
+    CAMERA = "camera", _("Cinematography")
+    EDITING = "editing", _("Editing")
+    MUSIC = "music", _("Music")
+    PRODUCER = "producer", _("Producer")
+    PRODUCTION_DESIGN = "production_design", _("Production design")
+    COSTUME = "costume", _("Costume design")
+    SOUND = "sound", _("Sound")
+
+
+class Role(models.Model):
+    """One credit: one person in one capacity on one film."""
+
+    Kind = CreditKind
+
+    film = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="roles", verbose_name=_("film"))
+    person = models.ForeignKey(
+        "reviews.Person", on_delete=models.PROTECT, related_name="roles", verbose_name=_("person")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    character = models.CharField(
+        _("character"), max_length=200, blank=True, default="", help_text=_("For actors only.")
+    )
+    order = models.PositiveSmallIntegerField(_("billing order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("credit")
+        verbose_name_plural = _("credits")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "person", "kind", "character"], name="role_unique_credit"
+            ),
+            models.CheckConstraint(condition=models.Q(kind__in=CreditKind.values), name="role_kind_known"),
+            models.CheckConstraint(
+                condition=models.Q(kind="actor") | models.Q(character=""),
+                name="role_character_only_for_actors",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["film", "kind", "order"], name="role_film_kind_order_idx"),
+            models.Index(fields=["person", "kind"], name="role_person_kind_idx"),
+        ]
+
+    def __str__(self):
+        if self.character:
+            return f"{self.person} as {self.character} in {self.film}"
+        return f"{self.person}: {self.get_kind_display()} of {self.film}"
