@@ -412,3 +412,11 @@ def test_admin_list_pages_run_a_fixed_number_of_queries(client, superuser, model
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_superuser_may_delete_a_published_review(client, superuser):
+    published = make_review()
+    client.force_login(superuser)
+    response = client.post(reverse("admin:reviews_review_delete", args=[published.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Review.objects.filter(pk=published.pk).exists()
