@@ -1,5 +1,6 @@
 # make run   — serve the site with the demo content on 127.0.0.1:$(PORT) (SQLite by default)
 # make test  — run the whole test suite (PostgreSQL when DATABASE_URL points at it)
+# make serve — the production set-up (gunicorn, DEBUG off) on 127.0.0.1:$(PORT)
 # Both create .venv and install the pinned requirements when needed, and are safe to repeat.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -7,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint migrations-check clean
+.PHONY: run serve test lint migrations-check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,20 @@ run: $(VENV)/.installed-run
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production set-up on this machine: DEBUG off, gunicorn, WhiteNoise, compressed static
+# files. HTTPS redirects are off (plain http on 127.0.0.1); a random key is made per start
+# unless SECRET_KEY is set.
+serve: $(VENV)/.installed-run
+	$(eval export DEBUG=0)
+	$(eval export SECURE_SSL_REDIRECT?=0)
+	$(eval export SERVE_MEDIA?=1)
+	$(eval export ALLOWED_HOSTS?=127.0.0.1,localhost)
+	$(eval export SECRET_KEY?=$(shell $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))'))
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest

@@ -9,6 +9,7 @@ class ReviewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)
         from .permissions import sync_groups
 
         # Runs after auth's own post_migrate handler (connected first), which creates

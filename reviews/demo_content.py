@@ -69,6 +69,7 @@ TAGS = [
 PEOPLE = {
     # optional extra facts per person name (only facts we are certain of)
     "Lone Scherfig": {
+        "wikipedia_url": "https://en.wikipedia.org/wiki/Lone_Scherfig",
         "birth_date": "1959-05-02",
         "bio": "Dänische Regisseurin und Drehbuchautorin; ihr Dogma-Film „Italienisch für Anfänger“ wurde 2001 auf der Berlinale mit einem Silbernen Bären ausgezeichnet.",
     },
@@ -85,14 +86,17 @@ PEOPLE = {
         "bio": "Deutscher Schauspieler und Tänzer aus Freiburg im Breisgau; 2018 war er mit „Transit“ und „In den Gängen“ gleich zweimal im Wettbewerb der Berlinale zu sehen.",
     },
     "Tahar Rahim": {
+        "wikipedia_url": "https://en.wikipedia.org/wiki/Tahar_Rahim",
         "birth_date": "1981-07-04",
         "bio": "Französischer Schauspieler aus Belfort; für „Ein Prophet“ gewann er 2010 den César als bester Hauptdarsteller und als bester Nachwuchsdarsteller.",
     },
     "Zoe Kazan": {
+        "wikipedia_url": "https://en.wikipedia.org/wiki/Zoe_Kazan",
         "birth_date": "1983-09-09",
         "bio": "US-amerikanische Schauspielerin und Drehbuchautorin aus Los Angeles, Enkelin des Regisseurs Elia Kazan.",
     },
     "Bill Nighy": {
+        "wikipedia_url": "https://en.wikipedia.org/wiki/Bill_Nighy",
         "birth_date": "1949-12-12",
         "bio": "Britischer Schauspieler aus Caterham in Surrey, auf der Bühne wie im Kino ein Meister der trockenen Pointe.",
     },
@@ -129,6 +133,7 @@ FILMS = [
     {
         "title": "The Kindness of Strangers",
         "slug": "the-kindness-of-strangers-2019",
+        "wikipedia_url": "https://en.wikipedia.org/wiki/The_Kindness_of_Strangers_(film)",
         "year": 2019,
         "runtime": 112,
         "countries": ["DK", "CA", "SE", "DE", "FR"],
@@ -167,6 +172,7 @@ FILMS = [
     {
         "title": "An Education",
         "slug": "an-education-2009",
+        "wikipedia_url": "https://en.wikipedia.org/wiki/An_Education",
         "year": 2009,
         "runtime": None,
         "countries": ["GB", "US"],
@@ -231,6 +237,7 @@ FILMS = [
     {
         "title": "Un prophète",
         "slug": "un-prophete-2009",
+        "wikipedia_url": "https://en.wikipedia.org/wiki/A_Prophet",
         "year": 2009,
         "runtime": 155,
         "countries": ["FR", "IT"],
@@ -265,6 +272,7 @@ FILMS = [
     {
         "title": "The Mauritanian",
         "slug": "the-mauritanian-2021",
+        "wikipedia_url": "https://en.wikipedia.org/wiki/The_Mauritanian",
         "year": 2021,
         "runtime": 129,
         "countries": ["GB", "US"],
@@ -297,6 +305,7 @@ FILMS = [
     {
         "title": "The Big Sick",
         "slug": "the-big-sick-2017",
+        "wikipedia_url": "https://en.wikipedia.org/wiki/The_Big_Sick",
         "year": 2017,
         "runtime": 120,
         "countries": ["US"],
@@ -417,6 +426,7 @@ FILMS = [
     {
         "title": "Toni Erdmann",
         "slug": "toni-erdmann-2016",
+        "wikipedia_url": "https://en.wikipedia.org/wiki/Toni_Erdmann",
         "year": 2016,
         "runtime": 162,
         "countries": ["DE", "AT"],

@@ -6,6 +6,7 @@ keep the permissions written here when they already exist (permissions given by 
 to these two groups are reset; give extra rights to users or to other groups).
 """
 
+from django.apps import apps as global_apps
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
@@ -40,7 +41,14 @@ GROUP_PERMISSIONS = {
 }
 
 
-def sync_groups(sender=None, **kwargs):
+def sync_groups(sender=None, apps=global_apps, **kwargs):
+    # `apps` is the state the migrate just reached: after `migrate auth zero` the group table
+    # is gone, after `migrate auth` on a new database this app's permissions do not exist yet.
+    try:
+        apps.get_model("auth", "Group")
+        apps.get_model("reviews", "Review")
+    except LookupError:
+        return
     for name, codenames in GROUP_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=name)
         permissions = Permission.objects.filter(

@@ -5,11 +5,20 @@ Every view states its queries in `get_queryset` (select_related / prefetch_relat
 so a page runs the same number of SQL queries whatever the size of the archive.
 """
 
-from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView, TemplateView
+import errno
+from decimal import Decimal
 
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView, TemplateView
+from django.views.static import serve as static_serve
+
+from . import schema, search
 from .models import Film, Person, Review, Role, Tag
 
 CREDITS_WITH_PEOPLE = Prefetch("roles", queryset=Role.objects.select_related("person"))
@@ -21,23 +30,112 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_reviews"] = Review.objects.published().for_listing()[: self.latest_count]
+        context["latest_reviews"] = list(Review.objects.published().for_listing()[: self.latest_count])
         featured_tag = Tag.objects.filter(featured=True).order_by("-pk").first()
         context["featured_tag"] = featured_tag
         if featured_tag is not None:
             context["featured_films"] = (
-                Film.objects.filter(tags=featured_tag).prefetch_related("local_titles").order_by("title")[:8]
+                Film.objects.filter(tags=featured_tag)
+                .prefetch_related("local_titles")
+                .order_by("-year", "title")[:6]
             )
         return context
 
 
+@require_safe
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /language/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def serve_media(request, path):
+    """Uploaded images from the local disk, when SERVE_MEDIA is on. Their names are random
+    and never reused, so browsers may keep them for a year."""
+    if not settings.SERVE_MEDIA:
+        raise Http404
+    try:
+        response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        # A name longer than the file system allows names no file: 404, not a 500.
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404 from error
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
+
+
+@require_safe
+def switch_language(request):
+    """Set the interface language and return to the page the reader was on.
+
+    A plain link (GET) rather than Django's POST form: it needs no CSRF token, so pages
+    stay cacheable, and setting a language preference changes nothing worth protecting.
+    """
+    language = request.GET.get("language", "")
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response
+
+
 class ReviewListView(ListView):
+    """The archive of published reviews, newest first, filtered by language, rating and tag.
+
+    Query-string values are only ever matched against the allowed choices; anything else
+    is ignored, so a hand-made URL can neither fail nor reach an unexpected filter.
+    """
+
     template_name = "reviews/review_list.html"
     context_object_name = "reviews"
     paginate_by = 20
+    ratings = {str(stars): Decimal(stars) for stars in range(1, 6)}
+
+    def get_filters(self):
+        if not hasattr(self, "_filters"):
+            params = self.request.GET
+            language = params.get("language", "")
+            rating = params.get("rating", "")
+            tag_slug = params.get("tag", "")
+            self._filters = {
+                "language": language if language in Review.Language.values else "",
+                "rating": rating if rating in self.ratings else "",
+                # No tag slug has a NUL, and PostgreSQL refuses one in a query (a 500).
+                "tag": Tag.objects.filter(slug=tag_slug).first()
+                if 0 < len(tag_slug) <= 100 and "\x00" not in tag_slug
+                else None,
+            }
+        return self._filters
 
     def get_queryset(self):
-        return Review.objects.published().for_listing()
+        filters = self.get_filters()
+        reviews = Review.objects.published().for_listing()
+        if filters["language"]:
+            reviews = reviews.filter(language=filters["language"])
+        if filters["rating"]:
+            reviews = reviews.filter(rating__gte=self.ratings[filters["rating"]])
+        if filters["tag"] is not None:
+            reviews = reviews.filter(tags=filters["tag"])
+        return reviews
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filters"] = self.get_filters()
+        context["languages"] = Review.Language.choices
+        context["ratings"] = list(self.ratings)
+        used_tags = Tag.objects.filter(review_items__isnull=False).distinct()
+        context["filter_tags"] = used_tags.order_by("name")[:200]
+        return context
 
 
 class ReviewDetailView(DetailView):
@@ -58,6 +156,7 @@ class ReviewDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["credits"] = self.object.film.credits()
+        context["json_ld"] = schema.to_script(schema.review(self.request, self.object, context["credits"]))
         return context
 
 
@@ -88,12 +187,33 @@ class ReviewPreviewView(ReviewDetailView):
 
 
 class FilmListView(ListView):
+    """All films, A–Z (optionally one letter) or by year, newest first."""
+
     template_name = "reviews/film_list.html"
     context_object_name = "films"
-    paginate_by = 30
+    paginate_by = 50
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+    def get_options(self):
+        params = self.request.GET
+        order = params.get("order", "")
+        letter = params.get("letter", "").upper()
+        return {
+            "order": "year" if order == "year" else "title",
+            "letter": letter if len(letter) == 1 and letter in self.letters else "",
+        }
 
     def get_queryset(self):
-        return Film.objects.prefetch_related("local_titles").order_by("title", "year")
+        options = self.get_options()
+        films = Film.objects.prefetch_related("local_titles")
+        if options["letter"]:
+            films = films.filter(title__istartswith=options["letter"])
+        if options["order"] == "year":
+            return films.order_by("-year", "title", "pk")
+        return films.order_by("title", "year", "pk")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(options=self.get_options(), letters=self.letters, **kwargs)
 
 
 class FilmDetailView(DetailView):
@@ -114,7 +234,11 @@ class FilmDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["credits"] = self.object.credits()
+        film = self.object
+        context["credits"] = film.credits()
+        context["json_ld"] = schema.to_script(
+            schema.film(self.request, film, context["credits"], film.published_reviews)
+        )
         return context
 
 
@@ -131,6 +255,7 @@ class PersonDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filmography"] = self.object.filmography()
+        context["json_ld"] = schema.to_script(schema.person(self.request, self.object))
         return context
 
 
@@ -148,4 +273,20 @@ class TagDetailView(TemplateView):
             .order_by("-year", "title")[: self.list_limit]
         )
         context["reviews"] = Review.objects.published().filter(tags=tag).for_listing()[: self.list_limit]
+        return context
+
+
+class SearchView(TemplateView):
+    """Films, people and reviews matching `?q=`; `?page=` pages through the reviews (see search.py)."""
+
+    template_name = "reviews/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = search.clean_query(self.request.GET.get("q", ""))
+        too_short = bool(query) and not search.query_words(query)
+        # `search_query` fills the search box in the site header too.
+        context.update(query=query, search_query=query, too_short=too_short)
+        if query and not too_short:
+            context.update(search.search(query, self.request.GET.get("page")))
         return context

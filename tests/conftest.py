@@ -23,6 +23,27 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def plain_static_files(settings):
+    """Tests run without `collectstatic`, so without the hashed-name manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Demo accounts get hashed passwords; the production hasher is slow by design."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Most tests measure what a page does; the page cache has tests of its own (test_caching.py)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     from django.core.cache import cache
 

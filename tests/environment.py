@@ -8,3 +8,5 @@ DEBUG off like production, so it brings a key of its own.
 import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+# The test client speaks plain http; HTTPS behaviour is tested with secure=True requests.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")

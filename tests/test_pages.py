@@ -23,8 +23,8 @@ def grow_archive(reviews=10):
 PAGE_QUERIES = {
     # latest reviews with film and author; their films' local titles; featured tag
     "home": 3,
-    # count for the paginator; page of reviews with film and author; local titles
-    "review_list": 3,
+    # count for the paginator; page of reviews with film and author; local titles; tags for the filter
+    "review_list": 4,
     # review with film and author; tags; film's local titles; credits with people
     "review_detail": 4,
     # count; page of films; local titles

@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from .. import search
 from ..models import Film, LocalTitle, Review, Role
 from .base import VersionedAdmin, image_preview
 from .retagging import RetaggingAdminMixin
@@ -55,7 +56,7 @@ class FilmAdmin(RetaggingAdminMixin, VersionedAdmin):
         (None, {"fields": ["title", "slug", "year", "runtime", "countries", "original_language", "tags"]}),
         (_("Synopsis"), {"fields": ["synopsis"]}),
         (_("Poster"), {"fields": ["poster_preview", "poster", "poster_alt"]}),
-        (_("External ids"), {"fields": ["imdb_id", "tmdb_id"], "classes": ["collapse"]}),
+        (_("External ids"), {"fields": ["imdb_id", "tmdb_id", "wikipedia_url"], "classes": ["collapse"]}),
     ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -77,6 +78,12 @@ class FilmAdmin(RetaggingAdminMixin, VersionedAdmin):
                 ),
             )
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        # The site's search (local titles, characters, misspelt names) besides the substring search.
+        term = search.clean_query(search_term)
+        substring_matches, _duplicates = super().get_search_results(request, queryset, term)
+        return search.admin_search_results(queryset, term, substring_matches), False
 
     @admin.display(description=_("director"))
     def directors(self, film):

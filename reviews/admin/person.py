@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from .. import search
 from ..models import Person, Role
 from .base import VersionedAdmin, image_preview
 
@@ -20,11 +21,17 @@ class PersonAdmin(VersionedAdmin):
         (None, {"fields": ["name", "slug", "birth_date", "death_date", "bio"]}),
         (_("Photo"), {"fields": ["photo_preview", "photo", "photo_alt"]}),
         (_("Filmography"), {"fields": ["filmography"]}),
-        (_("External ids"), {"fields": ["imdb_id", "tmdb_id"], "classes": ["collapse"]}),
+        (_("External ids"), {"fields": ["imdb_id", "tmdb_id", "wikipedia_url"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(credit_count=Count("roles"))
+
+    def get_search_results(self, request, queryset, search_term):
+        # The site's search (misspelt names, character names) besides the substring search.
+        term = search.clean_query(search_term)
+        substring_matches, _duplicates = super().get_search_results(request, queryset, term)
+        return search.admin_search_results(queryset, term, substring_matches), False
 
     @admin.display(description=_("credits"), ordering="credit_count")
     def credit_count(self, person):

@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .. import search
 from ..credits import MentionedCredit, add_credit, fact_check, missing_credits
 from ..forms import OptimisticLockForm
 from ..markup import render_markdown
@@ -86,6 +87,10 @@ class ReviewAdmin(RetaggingAdminMixin, VersionedAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm("reviews.publish_review")
 
+    def has_edit_content_permission(self, request):
+        # has_change_permission also admits tag-only staff (retagging.py); writing needs more.
+        return self.can_edit_content(request)
+
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
@@ -107,7 +112,7 @@ class ReviewAdmin(RetaggingAdminMixin, VersionedAdmin):
 
     # Workflow actions: saved one by one so that history and versions record each change.
 
-    @admin.action(description=gettext_lazy("Submit for review"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Submit for review"), permissions=["edit_content"])
     def submit_for_review(self, request, queryset):
         self._set_status(request, queryset.filter(status=Review.Status.DRAFT), Review.Status.IN_REVIEW)
 
@@ -188,6 +193,12 @@ class ReviewAdmin(RetaggingAdminMixin, VersionedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("film", "author")
 
+    def get_search_results(self, request, queryset, search_term):
+        # The site's full-text search (stemming, local titles) besides the substring search.
+        term = search.clean_query(search_term)
+        substring_matches, _duplicates = super().get_search_results(request, queryset, term)
+        return search.admin_search_results(queryset, term, substring_matches), False
+
     def get_object_with_credits(self, object_id):
         return get_object_or_404(
             Review.objects.select_related("film").prefetch_related(
@@ -201,7 +212,7 @@ class ReviewAdmin(RetaggingAdminMixin, VersionedAdmin):
     def preview_view(self, request):
         if request.method != "POST":
             return JsonResponse({"error": _("Send the text with POST.")}, status=405)
-        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+        if not (self.has_add_permission(request) or self.has_edit_content_permission(request)):
             raise PermissionDenied
         text = request.POST.get("text", "")[:PREVIEW_MAX_CHARS]
         return JsonResponse({"html": render_markdown(text)})

@@ -1,6 +1,7 @@
 """Films, their release titles and their credits."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -43,7 +44,12 @@ class Film(Versioned, Timestamped):
     poster_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     imdb_id = models.CharField(_("IMDb id"), max_length=12, blank=True, default="")
     tmdb_id = models.PositiveIntegerField(_("TMDb id"), null=True, blank=True)
-    tags = TaggableManager(verbose_name=_("tags"), through="TaggedFilm", blank=True)
+    wikipedia_url = models.URLField(
+        _("Wikipedia article"), max_length=300, blank=True, default="", help_text=_("The full address.")
+    )
+    # Listed by name: without an ordering, prefetched tags come in whatever order the
+    # database returns them (SELECT DISTINCT), and pages and feeds would change with it.
+    tags = TaggableManager(verbose_name=_("tags"), through="TaggedFilm", blank=True, ordering=["name"])
 
     history = HistoricalRecords()
 
@@ -65,7 +71,11 @@ class Film(Versioned, Timestamped):
             ),
             models.UniqueConstraint(fields=["tmdb_id"], name="film_tmdb_id_unique"),
         ]
-        indexes = [models.Index(fields=["year"], name="film_year_idx")]
+        indexes = [
+            models.Index(fields=["year"], name="film_year_idx"),
+            # Trigram GIN index for search (pg_trgm); SQLite ignores USING and builds a B-tree.
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="film_title_trgm"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.year})"
@@ -73,7 +83,12 @@ class Film(Versioned, Timestamped):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Film, f"{self.title} {self.year}")
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        # Reviews index their film's title (Review.search_vector); a new film has no reviews yet.
+        if not adding and (update_fields is None or "title" in update_fields):
+            self.reviews.update_search_vectors()
 
     def get_absolute_url(self):
         return reverse("reviews:film_detail", args=[self.slug])
@@ -92,6 +107,15 @@ class Film(Versioned, Timestamped):
     def display_title(self):
         """The title a reader of the active language knows the film by."""
         return self.local_title() or self.title
+
+    def secondary_title(self):
+        """Another title to show beside `display_title`, as (title, language code): the original
+        title, else the German one; None when the shown title already contains both."""
+        shown = self.display_title()
+        for title, language in ((self.title, self.original_language), (self.local_title("de"), "de")):
+            if title and title not in shown:
+                return title, language or "und"
+        return None
 
     def credits(self):
         """Credits grouped for a film page: directors, cast in billing order, crew by kind.
@@ -129,9 +153,21 @@ class LocalTitle(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["film", "language"], name="local_title_one_per_language"),
         ]
+        # Trigram GIN index for search (pg_trgm); SQLite ignores USING and builds a B-tree.
+        indexes = [GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="local_title_title_trgm")]
 
     def __str__(self):
         return self.title
+
+    # Reviews index their film's local titles too (Review.search_vector).
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.film.reviews.update_search_vectors()
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        self.film.reviews.update_search_vectors()
+        return deleted
 
 
 class CreditKind(models.TextChoices):
@@ -183,6 +219,8 @@ class Role(models.Model):
         indexes = [
             models.Index(fields=["film", "kind", "order"], name="role_film_kind_order_idx"),
             models.Index(fields=["person", "kind"], name="role_person_kind_idx"),
+            # Trigram GIN index for search (pg_trgm); SQLite ignores USING and builds a B-tree.
+            GinIndex(fields=["character"], opclasses=["gin_trgm_ops"], name="role_character_trgm"),
         ]
 
     def __str__(self):

@@ -1,5 +1,6 @@
 """People credited on films."""
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,9 @@ class Person(Versioned, Timestamped):
     death_date = models.DateField(_("date of death"), null=True, blank=True)
     imdb_id = models.CharField(_("IMDb id"), max_length=12, blank=True, default="")
     tmdb_id = models.PositiveIntegerField(_("TMDb id"), null=True, blank=True)
+    wikipedia_url = models.URLField(
+        _("Wikipedia article"), max_length=300, blank=True, default="", help_text=_("The full address.")
+    )
 
     history = HistoricalRecords()
 
@@ -47,6 +51,8 @@ class Person(Versioned, Timestamped):
             ),
             models.UniqueConstraint(fields=["tmdb_id"], name="person_tmdb_id_unique"),
         ]
+        # Trigram GIN index for search (pg_trgm); SQLite ignores USING and builds a B-tree.
+        indexes = [GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm")]
 
     def __str__(self):
         return self.name

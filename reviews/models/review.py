@@ -3,15 +3,20 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import connections, models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from ..markup import render_markdown
+from ..markup import link_first_mentions, reading_minutes, render_markdown
 from .base import Timestamped, Versioned, unique_slug
+from .film import Film, LocalTitle
+from .person import Person
 
 
 def _stars_label(half_stars):
@@ -24,6 +29,37 @@ RATING_CHOICES = [
     (Decimal(half_stars * 5).scaleb(-1), _stars_label(half_stars)) for half_stars in range(1, 11)
 ]
 
+# PostgreSQL text search configuration per review language: German reviews get German stemming.
+TEXT_SEARCH_CONFIGS = {"de": "german", "en": "english"}
+# What a change to one of these fields can change in the stored search vector.
+SEARCHED_FIELDS = frozenset({"headline", "teaser", "body", "body_html", "language", "film", "film_id"})
+
+
+def text_search_config():
+    """The text search configuration of each review's language, as an SQL expression."""
+    return models.Case(
+        *(models.When(language=code, then=models.Value(name)) for code, name in TEXT_SEARCH_CONFIGS.items()),
+        default=models.Value("simple"),
+        output_field=models.CharField(),
+    )
+
+
+def body_text():
+    """The body as readers see it, as plain text: the sanitised HTML without its tags.
+
+    Tags go without a trace, as inside a paragraph they sit between letters and punctuation
+    ("<em>Film</em>,") and between blocks the renderer puts a newline. Entities (`&amp;`)
+    stay: the text search parser skips them, and snippets unescape them.
+    """
+    return models.Func(
+        models.F("body_html"),
+        models.Value("<[^>]*>"),
+        models.Value(""),
+        models.Value("g"),
+        function="regexp_replace",
+        output_field=models.TextField(),
+    )
+
 
 class ReviewQuerySet(models.QuerySet):
     def published(self):
@@ -35,6 +71,28 @@ class ReviewQuerySet(models.QuerySet):
             self.select_related("film", "author")
             .prefetch_related("film__local_titles")
             .order_by("-published_at", "-pk")
+        )
+
+    def update_search_vectors(self):
+        """Recompute the stored search vectors of these reviews in one UPDATE; PostgreSQL only.
+
+        Headline and the film's original and local titles weigh A, the teaser B, the body C,
+        each review parsed with its own language's configuration.
+        """
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        config = text_search_config()
+        film_title = models.Subquery(Film.objects.filter(pk=models.OuterRef("film_id")).values("title")[:1])
+        local_titles = models.Subquery(
+            LocalTitle.objects.filter(film=models.OuterRef("film_id"))
+            .values("film")
+            .annotate(titles=StringAgg("title", " "))
+            .values("titles")
+        )
+        return self.update(
+            search_vector=SearchVector("headline", film_title, local_titles, config=config, weight="A")
+            + SearchVector("teaser", config=config, weight="B")
+            + SearchVector(body_text(), config=config, weight="C")
         )
 
 
@@ -80,10 +138,17 @@ class Review(Versioned, Timestamped):
     published_at = models.DateTimeField(
         _("publish time"), null=True, blank=True, help_text=_("A time in the future schedules the review.")
     )
-    tags = TaggableManager(verbose_name=_("tags"), through="TaggedReview", blank=True)
+    # Listed by name: without an ordering, prefetched tags come in whatever order the
+    # database returns them (SELECT DISTINCT), and pages and feeds would change with it.
+    tags = TaggableManager(verbose_name=_("tags"), through="TaggedReview", blank=True, ordering=["name"])
+    # Stored rather than computed per query so a GIN index can serve the search. Not a
+    # GeneratedField: that breaks migrate on SQLite, and it could not include the film's titles.
+    # Kept current by save() here, Film.save and LocalTitle.save/delete; bulk writes call
+    # reviews.search.refresh_search_vectors(). Stays NULL on SQLite, which searches without it.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ReviewQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["body_html"])
+    history = HistoricalRecords(excluded_fields=["body_html", "search_vector"])
 
     class Meta:
         verbose_name = _("review")
@@ -113,6 +178,8 @@ class Review(Versioned, Timestamped):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="review_status_published_idx"),
             models.Index(fields=["film", "status"], name="review_film_status_idx"),
+            # PostgreSQL only in effect: SQLite ignores USING and builds a B-tree on a NULL column.
+            GinIndex(fields=["search_vector"], name="review_search_vector_gin"),
         ]
 
     def __str__(self):
@@ -123,16 +190,38 @@ class Review(Versioned, Timestamped):
             self.slug = unique_slug(Review, self.headline)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        self.body_html = render_markdown(self.body)
+        self.body_html = self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             # Fields derived above travel with the fields they derive from.
-            derived = {"body": "body_html", "status": "published_at", "headline": "slug"}
+            derived = {
+                "body": "body_html",
+                "language": "body_html",
+                "status": "published_at",
+                "headline": "slug",
+            }
             kwargs["update_fields"] = {*update_fields, *(derived[f] for f in update_fields if f in derived)}
         super().save(*args, **kwargs)
+        # A second statement because the vector reads the film's titles from other tables.
+        if update_fields is None or SEARCHED_FIELDS & set(update_fields):
+            Review.objects.using(self._state.db).filter(pk=self.pk).update_search_vectors()
 
     def get_absolute_url(self):
         return reverse("reviews:review_detail", args=[self.slug])
+
+    def render_body(self):
+        """The body as readers see it: sanitised HTML, the film's people linked at first mention."""
+        html = render_markdown(self.body, self.language)
+        if not html or self.film_id is None:
+            return html
+        people = Person.objects.filter(roles__film_id=self.film_id).distinct().values_list("name", "slug")
+        return link_first_mentions(
+            html, [(name, reverse("reviews:person_detail", args=[slug])) for name, slug in people]
+        )
+
+    @property
+    def reading_minutes(self):
+        return reading_minutes(self.body)
 
     @property
     def is_published(self):

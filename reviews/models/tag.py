@@ -29,6 +29,12 @@ class Tag(TagBase):
     def get_absolute_url(self):
         return reverse("reviews:tag_detail", args=[self.slug])
 
+    def slugify(self, tag, i=None):
+        # A name without letters or digits ("???") slugifies to "", which has no URL: every
+        # page listing the tag would fail. taggit calls this for tags typed in a tags field.
+        slug = super().slugify(tag, i)
+        return slug if slug.strip("_-") else super().slugify("tag", i)
+
 
 class TaggedFilm(TaggedItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="film_items")

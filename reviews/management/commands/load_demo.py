@@ -114,6 +114,7 @@ class Command(BaseCommand):
             bio=facts.get("bio", ""),
             birth_date=date.fromisoformat(facts["birth_date"]) if facts.get("birth_date") else None,
             photo_alt=f"Porträt von {name}",
+            wikipedia_url=facts.get("wikipedia_url", ""),
         )
         person.photo.save(f"{slugify(name)}.jpg", portrait_image(name), save=False)
         person.save()
@@ -134,6 +135,7 @@ class Command(BaseCommand):
                     original_language=data.get("original_language", ""),
                     synopsis=data.get("synopsis", ""),
                     poster_alt=f"Plakat von {data['title']}",
+                    wikipedia_url=data.get("wikipedia_url", ""),
                 )
                 film.poster.save(f"{data['slug']}.jpg", poster_image(data["title"], data["year"]), save=False)
                 film.save()
