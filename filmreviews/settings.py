@@ -115,8 +115,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Addresses typed without a scheme (Wikipedia links) are taken as https, Django 6's default.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Cache: Redis when REDIS_URL is set, else local memory. django-redis turns a
 # Redis outage into cache misses instead of errors.

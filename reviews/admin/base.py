@@ -20,6 +20,8 @@ class VersionedAdmin(SimpleHistoryAdmin):
     """
 
     form = OptimisticLockForm
+    # An address typed without a scheme (a Wikipedia link) is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Counting every row of a large table on each list page is slow on PostgreSQL.
     show_full_result_count = False
 
