@@ -7,37 +7,34 @@ from django.urls import reverse
 from .models import Film, Person, Review, Tag
 
 
-class ReviewSitemap(Sitemap):
+class ContentSitemap(Sitemap):
+    """Pages of one kind of content, with the time each row last changed."""
+
     changefreq = "monthly"
+
+    def lastmod(self, obj):
+        return obj.updated_at
+
+
+class ReviewSitemap(ContentSitemap):
     priority = 0.8
 
     def items(self):
         return Review.objects.published().only("slug", "updated_at").order_by("-published_at", "pk")
 
-    def lastmod(self, review):
-        return review.updated_at
 
-
-class FilmSitemap(Sitemap):
-    changefreq = "monthly"
+class FilmSitemap(ContentSitemap):
     priority = 0.6
 
     def items(self):
         return Film.objects.only("slug", "updated_at").order_by("pk")
 
-    def lastmod(self, film):
-        return film.updated_at
 
-
-class PersonSitemap(Sitemap):
-    changefreq = "monthly"
+class PersonSitemap(ContentSitemap):
     priority = 0.4
 
     def items(self):
         return Person.objects.only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, person):
-        return person.updated_at
 
 
 class TagSitemap(Sitemap):
