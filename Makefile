@@ -1,6 +1,7 @@
 # make run   — serve the site with the demo content on 127.0.0.1:$(PORT) (SQLite by default)
 # make test  — run the whole test suite (PostgreSQL when DATABASE_URL points at it)
 # make serve — the production set-up (gunicorn, DEBUG off) on 127.0.0.1:$(PORT)
+# make bench — throughput and latency of the pages under gunicorn (bench/README.md; ~15 min)
 # Both create .venv and install the pinned requirements when needed, and are safe to repeat.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -8,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run serve test lint migrations-check clean
+.PHONY: run serve test lint migrations-check clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,10 @@ serve: $(VENV)/.installed-run
 	$(PY) manage.py load_demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py
+
+# Needs PostgreSQL with the generated archive (fr_gen), Redis and wrk; options: bench/run.py --help.
+bench: $(VENV)/.installed-run
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest

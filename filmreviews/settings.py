@@ -8,6 +8,7 @@ project folder, local-memory cache, DEBUG off unless asked for).
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -184,7 +185,38 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # asked to (a single small server); in production a web server or object storage does it.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
+# Media on S3-compatible object storage (AWS, or another provider's S3 API through
+# AWS_S3_ENDPOINT_URL) when a bucket is named, so that several app servers share one set of
+# uploads; else on the local disk above. Upload names are random and never reused
+# (reviews/images.py): objects may be cached for a year as immutable, and an existing name
+# is never overwritten. Images are public: plain URLs, unless AWS_QUERYSTRING_AUTH asks for signed ones.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    # Left unset, boto3 finds credentials itself (an instance or task role, ~/.aws).
+    AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+    AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "").strip("/")
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
+    AWS_S3_FILE_OVERWRITE = False
+    # The host the image URLs name, for the Content-Security-Policy below.
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}"]
+    elif AWS_S3_ENDPOINT_URL:
+        endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        MEDIA_ORIGINS = [f"{endpoint.scheme}://{endpoint.netloc}"]
+    else:
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+
 SITE_NAME = os.environ.get("SITE_NAME", "filmreviews")
+
+# A bare ~30 KB view at /bench/hello/ for bench/run.py, the baseline the pages are compared with.
+BENCH_HELLO = env_bool("BENCH_HELLO", False)
 
 # Seconds a rendered public page is kept; 0 switches the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -218,7 +250,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", *env_list("CSP_IMG_SRC")],
+        "img-src": [SELF, "data:", *(env_list("CSP_IMG_SRC") or MEDIA_ORIGINS)],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

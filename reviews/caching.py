@@ -18,6 +18,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Min
 from django.http import HttpResponse
 from django.utils import timezone
@@ -34,8 +35,13 @@ STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Robots-Tag", "X
 
 
 def bump_content_version(**kwargs):
-    """Make every cached page stale. Connected to the content models' save and delete."""
+    """Make every cached page stale. Connected to the content models' save and delete.
+
+    Now, and once more when the transaction commits: another app server may
+    render a page between the two from data not yet committed, and must not keep it.
+    """
     cache.delete(VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
 
 
 def content_version():

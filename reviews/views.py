@@ -42,6 +42,14 @@ class HomeView(TemplateView):
         return context
 
 
+BENCH_HELLO_BODY = "<!doctype html><title>hello</title>\n" + "<p>hello, world</p>\n" * 1500
+
+
+def hello(request):
+    """A bare ~30 KB page without queries or templates: bench/run.py's baseline (BENCH_HELLO=1)."""
+    return HttpResponse(BENCH_HELLO_BODY)
+
+
 @require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))

@@ -1,0 +1,494 @@
+"""
+Benchmark of the readers' pages under the production set-up (issue 6, item 6).
+
+Two gunicorn servers from the repository's gunicorn.conf.py (2 sync workers, DEBUG off,
+PostgreSQL, Redis): one with the page cache off (PAGE_CACHE_SECONDS=0), one with it on (600 s,
+warmed with a request per URL). For every page, wrk measures throughput and p99 at 16
+connections and per-request latency at 2, in interleaved rounds (pages rotated, the two servers
+alternating), and the table shows medians over the rounds; each page's share of the bare hello
+view is the median of the per-round ratios on the same server. Queries per page are counted in
+this process with Django's test client against the same database. The admin's review list (as a
+signed-in superuser) and the search over ~50 varied queries are timed one request at a time.
+
+    make bench                                    # defaults: 3 rounds, 8 s + 3 s per run, ~15 min
+    .venv/bin/python bench/run.py --rounds 5 --duration 10
+    .venv/bin/python bench/run.py --profile tag archive   # where the time goes, in-process
+
+Needs PostgreSQL with the generated archive (`manage.py generate_data`, fr_gen), Redis and wrk.
+It migrates the database (as `make serve` does), adds a superuser and a session for the admin
+figures and deletes both at the end; page-cache entries go under a key prefix of their own.
+"""
+
+import argparse
+import json
+import statistics
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+import harness
+
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/fr_gen"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/3"
+DETAIL_PAGES = ("review", "film", "person")
+LIST_PAGES = ("home", "archive", "tag", "search common", "search rare")
+# Targets of issue 6: shares of the hello view's throughput, latencies in ms.
+TARGETS = {
+    "detail_share": 0.25,
+    "list_share": 0.15,
+    "uncached_p99": 100,
+    "cached_share": 0.80,
+    "search_p95": 150,
+    "admin": 300,
+}
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
+    parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--duration", type=int, default=8, help="Seconds of each wrk run at 16 connections.")
+    parser.add_argument(
+        "--latency-duration",
+        type=int,
+        default=3,
+        help="Seconds of each wrk run at 2 connections (longer for slow pages, up to 30).",
+    )
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--common-term", default="Film", help="A word most reviews contain.")
+    parser.add_argument("--rare-term", default="Sundance", help="A word few reviews contain.")
+    parser.add_argument("--admin-requests", type=int, default=10, help="Admin list requests per round.")
+    parser.add_argument("--seed", type=int, default=6, help="Chooses the ~50 search queries.")
+    parser.add_argument("--json", type=Path, help="Also write the raw figures here.")
+    parser.add_argument(
+        "--profile",
+        nargs="+",
+        metavar="PAGE",
+        help="Instead of the benchmark, profile these pages in-process (see profiling.py).",
+    )
+    parser.add_argument("--profile-requests", type=int, default=200)
+    return parser.parse_args(argv)
+
+
+# --- What to request -------------------------------------------------------------------------
+
+
+def choose_pages(common_term, rare_term):
+    """The URLs, chosen from the database: the newest published review, the film with the most
+    published reviews, the person with the most credits, the festival tag with the most items."""
+    from django.db.models import Count, Q
+
+    from reviews.models import Film, Person, Review, Tag
+
+    published = Q(reviews__in=Review.objects.published())
+    film = Film.objects.annotate(n=Count("reviews", filter=published)).order_by("-n", "pk").first()
+    person = Person.objects.annotate(n=Count("roles")).order_by("-n", "pk").first()
+    tag = (
+        Tag.objects.filter(name__regex=r"^(Berlinale|Cannes|Venedig|Locarno|Sundance) [0-9]{4}$")
+        .annotate(n=Count("film_items", distinct=True) + Count("review_items", distinct=True))
+        .order_by("-n", "pk")
+        .first()
+    )
+    review = Review.objects.published().order_by("-published_at", "-pk").first()
+    return {
+        "home": "/",
+        "review": review.get_absolute_url(),
+        "film": film.get_absolute_url(),
+        "person": person.get_absolute_url(),
+        "tag": tag.get_absolute_url(),
+        "archive": "/reviews/",
+        "search common": "/search/?" + urllib.parse.urlencode({"q": common_term}),
+        "search rare": "/search/?" + urllib.parse.urlencode({"q": rare_term}),
+        "hello": harness.HELLO_PATH,
+    }
+
+
+def search_queries(seed):
+    """~50 queries as readers type them: titles, names, surnames, characters, topics, misspellings,
+    festivals, character-and-actor pairs. Drawn from the database with a fixed seed."""
+    from random import Random
+
+    from django.db.models import Max
+
+    from reviews.models import Film, LocalTitle, Person, Role
+
+    random = Random(seed)
+
+    def sample(model, count, **filters):
+        rows = model.objects.filter(**filters)
+        top = rows.aggregate(top=Max("pk"))["top"]
+        picked = []
+        while len(picked) < count:
+            row = rows.filter(pk__gte=random.randint(1, top)).order_by("pk").first()
+            if row is not None and row not in picked:
+                picked.append(row)
+        return picked
+
+    def misspell(text):
+        position = random.randrange(1, len(text) - 1)
+        return text[:position] + text[position + 1 :]
+
+    films = sample(Film, 15)
+    people = sample(Person, 18)
+    roles = sample(Role, 7, character__gt="")
+    queries = [film.title for film in films[:10]]
+    queries += [title.title for title in sample(LocalTitle, 4)]
+    queries += [person.name for person in people[:8]]
+    queries += [person.name.split()[-1] for person in people[8:14]]
+    queries += [role.character for role in roles[:5]]
+    queries += [misspell(film.title) for film in films[10:13]] + [misspell(p.name) for p in people[14:16]]
+    queries += ["Sommer", "Liebe", "Familie", "Krieg", "love", "war"]
+    queries += ["Berlinale 2019", "Goldene Palme", "Dokumentarfilm"]
+    queries += [
+        f"{role.character.split()[0]} {role.person.name.split()[-1]}"
+        for role in Role.objects.filter(pk__in=[role.pk for role in roles[5:7]]).select_related("person")
+    ]
+    return queries
+
+
+# --- In-process figures ----------------------------------------------------------------------
+
+
+def count_queries(pages):
+    """Queries, status, size and in-process time of each page (page cache off)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    figures = {}
+    for name, path in pages.items():
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        timings = []
+        for _ in range(3):
+            start = time.perf_counter()
+            client.get(path)
+            timings.append((time.perf_counter() - start) * 1000)
+        figures[name] = {
+            "queries": len(queries.captured_queries),
+            "status": response.status_code,
+            "bytes": len(response.content),
+            "in_process_ms": statistics.median(timings),
+        }
+    return figures
+
+
+class AdminSession:
+    """A superuser and a signed-in session for the admin figures, deleted again on exit."""
+
+    def __enter__(self):
+        import secrets
+
+        from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+        from django.contrib.sessions.backends.db import SessionStore
+
+        self.user = get_user_model().objects.create_superuser(
+            f"bench-admin-{secrets.token_hex(4)}", "bench@example.invalid", None
+        )
+        self.session = SessionStore()
+        self.session[SESSION_KEY] = str(self.user.pk)
+        self.session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        self.session[HASH_SESSION_KEY] = self.user.get_session_auth_hash()
+        self.session.create()
+        from django.conf import settings
+
+        return {"Cookie": f"{settings.SESSION_COOKIE_NAME}={self.session.session_key}"}
+
+    def __exit__(self, *exc):
+        self.session.delete()
+        self.user.delete()
+
+
+# --- Measuring over HTTP ---------------------------------------------------------------------
+
+
+def check_servers(servers, pages, admin_headers):
+    """Every page answers 200 on both servers; on the cached one the second request is a hit."""
+    problems = []
+    for server in servers:
+        for name, path in pages.items():
+            first = harness.get(server.port, path, timeout=120)
+            second = harness.get(server.port, path, timeout=120)
+            if first.status != 200 or second.status != 200:
+                problems.append(f"{server.name} {name}: {first.status}/{second.status}")
+            cached = server.name == "cached" and name != "hello"
+            if cached and second.headers.get("X-Page-Cache") != "hit":
+                problems.append(f"{server.name} {name}: second request not a cache hit")
+    admin = harness.get(servers[0].port, "/admin/reviews/review/", admin_headers, timeout=120)
+    if admin.status != 200 or b"changelist" not in admin.body:
+        problems.append(f"admin review list: {admin.status}")
+    if problems:
+        raise RuntimeError("Pages do not answer as expected: " + "; ".join(problems))
+
+
+def latency_seconds(base, in_process_ms):
+    """At 2 connections a slow page needs longer to give a few dozen latencies."""
+    return int(min(30, max(base, 40 * in_process_ms / 1000)))
+
+
+def measure_round(number, args, servers, pages, in_process, queries, admin_headers):
+    order = list(pages)
+    shift = number % len(order)
+    order = order[shift:] + order[:shift]
+    servers = servers if number % 2 == 0 else servers[::-1]
+    results = {}
+    for name in order:
+        for server in servers:
+            high = harness.wrk(server.port, pages[name], args.connections, args.duration)
+            harness.drain(server.port)
+            slow = in_process[name]["in_process_ms"] if server.name == "uncached" else 0
+            low = harness.wrk(server.port, pages[name], 2, latency_seconds(args.latency_duration, slow))
+            harness.drain(server.port)
+            results[(server.name, name)] = {"c16": high, "c2": low}
+            print(
+                f"  {server.name:8} {name:14} {high['rps']:9.1f} req/s  p99@{args.connections} "
+                f"{fmt_ms(high['p99'])}  p50@2 {fmt_ms(low['p50'])}",
+                flush=True,
+            )
+    uncached = next(server for server in servers if server.name == "uncached")
+    search_ms = {}
+    for query in queries:
+        response = harness.get(uncached.port, "/search/?" + urllib.parse.urlencode({"q": query}), timeout=120)
+        search_ms[query] = response.seconds * 1000 if response.status == 200 else None
+    admin_ms = []
+    for _ in range(args.admin_requests):
+        response = harness.get(uncached.port, "/admin/reviews/review/", admin_headers, timeout=120)
+        admin_ms.append(response.seconds * 1000 if response.status == 200 else None)
+    return {"pages": results, "search_ms": search_ms, "admin_ms": admin_ms, "load": harness.load_average()}
+
+
+# --- Reporting -------------------------------------------------------------------------------
+
+
+def fmt_ms(value):
+    if value is None:
+        return "—"
+    return f"{value:,.0f} ms" if value >= 10 else f"{value:.1f} ms"
+
+
+def percentile(values, share):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(share * (len(values) - 1))))]
+
+
+def median_of(rounds, server, page, run, key):
+    values = [r["pages"][(server, page)][run][key] for r in rounds]
+    values = [value for value in values if value is not None]
+    return statistics.median(values) if values else None
+
+
+def share_of_hello(rounds, server, page):
+    ratios = [
+        r["pages"][(server, page)]["c16"]["rps"] / r["pages"][(server, "hello")]["c16"]["rps"]
+        for r in rounds
+        if r["pages"][(server, "hello")]["c16"]["rps"]
+    ]
+    return statistics.median(ratios) if ratios else None
+
+
+def summarise(rounds, pages, in_process):
+    summary = {}
+    for server in ("uncached", "cached"):
+        for page in pages:
+            summary[(server, page)] = {
+                "rps": median_of(rounds, server, page, "c16", "rps"),
+                "share": share_of_hello(rounds, server, page),
+                "p50_c2": median_of(rounds, server, page, "c2", "p50"),
+                "p99_c2": median_of(rounds, server, page, "c2", "p99"),
+                "p50_c16": median_of(rounds, server, page, "c16", "p50"),
+                "p99_c16": median_of(rounds, server, page, "c16", "p99"),
+                "requests_c16": sum(r["pages"][(server, page)]["c16"]["requests"] for r in rounds),
+                "non_2xx": sum(
+                    r["pages"][(server, page)][run]["non_2xx"] for r in rounds for run in ("c16", "c2")
+                ),
+                "socket_errors": sum(
+                    sum(r["pages"][(server, page)][run]["errors"].values())
+                    for r in rounds
+                    for run in ("c16", "c2")
+                ),
+            }
+    return summary
+
+
+def table(summary, pages, in_process, connections):
+    lines = [
+        f"| page | queries | uncached req/s | % of hello | p50 @2 | p99 @{connections} "
+        f"| cached req/s | % of hello | p50 @2 | p99 @{connections} |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for page in pages:
+        cells = [page, str(in_process[page]["queries"])]
+        for server in ("uncached", "cached"):
+            row = summary[(server, page)]
+            cells += [
+                f"{row['rps']:,.1f}" if row["rps"] < 100 else f"{row['rps']:,.0f}",
+                f"{row['share']:.1%}" if row["share"] is not None else "—",
+                fmt_ms(row["p50_c2"]),
+                fmt_ms(row["p99_c16"]),
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def targets(summary, pages, search_p95, admin_median, connections):
+    """(what, measured, met) for every target of the issue."""
+    checks = []
+    for page in pages:
+        if page == "hello":
+            continue
+        uncached, cached = summary[("uncached", page)], summary[("cached", page)]
+        floor = TARGETS["detail_share"] if page in DETAIL_PAGES else TARGETS["list_share"]
+        share = uncached["share"]
+        checks.append((f"{page}: uncached ≥ {floor:.0%} of hello", f"{share:.1%}", share >= floor))
+        p99 = uncached["p99_c16"]
+        checks.append(
+            (
+                f"{page}: uncached p99 @{connections} < {TARGETS['uncached_p99']} ms",
+                fmt_ms(p99),
+                p99 is not None and p99 < TARGETS["uncached_p99"],
+            )
+        )
+        checks.append(
+            (
+                f"{page}: cached ≥ {TARGETS['cached_share']:.0%} of hello",
+                f"{cached['share']:.1%}",
+                cached["share"] >= TARGETS["cached_share"],
+            )
+        )
+    checks.append(
+        (f"search p95 < {TARGETS['search_p95']} ms", fmt_ms(search_p95), search_p95 < TARGETS["search_p95"])
+    )
+    checks.append(
+        (f"admin review list < {TARGETS['admin']} ms", fmt_ms(admin_median), admin_median < TARGETS["admin"])
+    )
+    return checks
+
+
+def report(info, pages, in_process, rounds, queries, connections):
+    summary = summarise(rounds, pages, in_process)
+    search_samples = [ms for r in rounds for ms in r["search_ms"].values() if ms is not None]
+    search_failed = sum(ms is None for r in rounds for ms in r["search_ms"].values())
+    per_query = {
+        query: statistics.median(r["search_ms"][query] for r in rounds if r["search_ms"][query] is not None)
+        for query in queries
+        if any(r["search_ms"][query] is not None for r in rounds)
+    }
+    admin_samples = [ms for r in rounds for ms in r["admin_ms"] if ms is not None]
+    search_p95 = percentile(search_samples, 0.95)
+    admin_median = statistics.median(admin_samples)
+
+    print("\n## Pages (medians over rounds)\n")
+    for name, path in pages.items():
+        size, ms = in_process[name]["bytes"], in_process[name]["in_process_ms"]
+        print(f"- {name}: {path} ({size:,} bytes, {ms:.1f} ms in-process)")
+    print()
+    print(table(summary, pages, in_process, connections))
+    print("\nRequests at 16 connections over all rounds, non-2xx/3xx, socket errors (timeouts, resets):")
+    for (server, page), row in summary.items():
+        print(
+            f"  {server:8} {page:14} {row['requests_c16']:7} requests, {row['non_2xx']} non-2xx/3xx, "
+            f"{row['socket_errors']} socket errors, p50 @{connections} {fmt_ms(row['p50_c16'])}, "
+            f"p99 @2 {fmt_ms(row['p99_c2'])}"
+        )
+    print(
+        f"\nSearch, {len(queries)} queries × {len(rounds)} rounds, one at a time, page cache off: "
+        f"p50 {fmt_ms(statistics.median(search_samples))}, p95 {fmt_ms(search_p95)}, "
+        f"max {fmt_ms(max(search_samples))}, {search_failed} failed"
+    )
+    print("Slowest queries (median over rounds):")
+    for query, ms in sorted(per_query.items(), key=lambda item: -item[1])[:8]:
+        print(f"  {fmt_ms(ms):>9}  {query}")
+    print(
+        f"\nAdmin review list, signed-in superuser, {len(admin_samples)} requests: median "
+        f"{fmt_ms(admin_median)}, p95 {fmt_ms(percentile(admin_samples, 0.95))}"
+    )
+    print("\n## Targets\n")
+    for what, measured, met in targets(summary, pages, search_p95, admin_median, connections):
+        print(f"  {'met    ' if met else 'NOT MET'}  {what}: {measured}")
+    print(f"\nLoad averages at the start of each round: {[r['load'] for r in rounds]}")
+    return {
+        "summary": {f"{server} {page}": row for (server, page), row in summary.items()},
+        "search": {"p50": statistics.median(search_samples), "p95": search_p95, "per_query": per_query},
+        "admin": {"median": admin_median, "p95": percentile(admin_samples, 0.95)},
+    }
+
+
+# --- Main ------------------------------------------------------------------------------------
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    common = dict(database_url=args.database_url, redis_url=args.redis_url, workers=args.workers)
+    in_process_env = harness.production_env(
+        page_cache_seconds=0, static_root="", **common, ALLOWED_HOSTS=f"{harness.HOST},testserver"
+    )
+    load_before = harness.load_average()
+    with harness.StaticRoot(in_process_env) as static_root:
+        in_process_env["STATIC_ROOT"] = str(static_root)
+        harness.manage(in_process_env, "migrate", "--noinput")
+        harness.setup_django(in_process_env)
+        pages = choose_pages(args.common_term, args.rare_term)
+        if args.profile:
+            import profiling
+
+            profiling.main(pages, args.profile, args.profile_requests)
+            return 0
+        info = harness.machine(args.database_url, args.redis_url)
+        print(json.dumps(info, indent=2))
+        print(f"Load averages before: {load_before}", flush=True)
+        in_process = count_queries(pages)
+        queries = search_queries(args.seed)
+        servers = [
+            harness.Server(
+                name, harness.production_env(page_cache_seconds=seconds, static_root=static_root, **common)
+            )
+            for name, seconds in (("uncached", 0), ("cached", 600))
+        ]
+        rounds = []
+        try:
+            with AdminSession() as admin_headers, servers[0], servers[1]:
+                check_servers(servers, pages, admin_headers)
+                for number in range(args.rounds):
+                    print(f"\nRound {number + 1} of {args.rounds}, load {harness.load_average()}", flush=True)
+                    figures = measure_round(number, args, servers, pages, in_process, queries, admin_headers)
+                    rounds.append(figures)
+        finally:
+            _delete_cached_pages(servers)
+        load_after = harness.load_average()
+        print(f"Load averages after: {load_after}")
+        results = report(info, pages, in_process, rounds, queries, args.connections)
+        if args.json:
+            results.update(
+                machine=info,
+                load_before=load_before,
+                load_after=load_after,
+                pages=pages,
+                in_process=in_process,
+                queries=queries,
+                rounds=[
+                    dict(r, pages={f"{server} {page}": runs for (server, page), runs in r["pages"].items()})
+                    for r in rounds
+                ],
+            )
+            args.json.write_text(json.dumps(results, indent=2, default=str))
+    return 0
+
+
+def _delete_cached_pages(servers):
+    """Remove what the servers stored in Redis: every key under their own prefixes."""
+    import redis
+
+    for server in servers:
+        client = redis.Redis.from_url(server.env["REDIS_URL"], socket_timeout=5)
+        keys = list(client.scan_iter(match=f"{server.env['CACHE_KEY_PREFIX']}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
