@@ -9,7 +9,7 @@ import errno
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,7 +19,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve as static_serve
 
 from . import schema, search
-from .models import Film, Person, Review, Role, Tag
+from .caching import CountCachingPaginator
+from .models import Film, Person, Review, Role, Tag, TaggedReview
 
 CREDITS_WITH_PEOPLE = Prefetch("roles", queryset=Role.objects.select_related("person"))
 
@@ -107,6 +108,7 @@ class ReviewListView(ListView):
     template_name = "reviews/review_list.html"
     context_object_name = "reviews"
     paginate_by = 20
+    paginator_class = CountCachingPaginator
     ratings = {str(stars): Decimal(stars) for stars in range(1, 6)}
 
     def get_filters(self):
@@ -125,6 +127,12 @@ class ReviewListView(ListView):
             }
         return self._filters
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        filters = self.get_filters()
+        tag = filters["tag"].pk if filters["tag"] else ""
+        key = f"review_list:{filters['language']}:{filters['rating']}:{tag}"
+        return super().get_paginator(queryset, per_page, count_key=key, **kwargs)
+
     def get_queryset(self):
         filters = self.get_filters()
         reviews = Review.objects.published().for_listing()
@@ -141,8 +149,8 @@ class ReviewListView(ListView):
         context["filters"] = self.get_filters()
         context["languages"] = Review.Language.choices
         context["ratings"] = list(self.ratings)
-        used_tags = Tag.objects.filter(review_items__isnull=False).distinct()
-        context["filter_tags"] = used_tags.order_by("name")[:200]
+        used = Exists(TaggedReview.objects.filter(tag=OuterRef("pk")))
+        context["filter_tags"] = Tag.objects.filter(used).order_by("name")[:200]
         return context
 
 
@@ -200,6 +208,7 @@ class FilmListView(ListView):
     template_name = "reviews/film_list.html"
     context_object_name = "films"
     paginate_by = 50
+    paginator_class = CountCachingPaginator
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
     def get_options(self):
@@ -210,6 +219,11 @@ class FilmListView(ListView):
             "order": "year" if order == "year" else "title",
             "letter": letter if len(letter) == 1 and letter in self.letters else "",
         }
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        options = self.get_options()
+        key = f"film_list:{options['letter']}"
+        return super().get_paginator(queryset, per_page, count_key=key, **kwargs)
 
     def get_queryset(self):
         options = self.get_options()

@@ -23,12 +23,13 @@ def grow_archive(reviews=10):
 PAGE_QUERIES = {
     # latest reviews with film and author; their films' local titles; featured tag
     "home": 3,
-    # count for the paginator; page of reviews with film and author; local titles; tags for the filter
-    "review_list": 4,
+    # content version (cold cache: the next scheduled review); count for the paginator, kept
+    # per version; page of reviews with film and author; local titles; tags for the filter
+    "review_list": 5,
     # review with film and author; tags; film's local titles; credits with people
     "review_detail": 4,
-    # count; page of films; local titles
-    "film_list": 3,
+    # content version (cold cache); count, kept per version; page of films; local titles
+    "film_list": 4,
     # film; local titles; tags; credits with people; published reviews with authors
     "film_detail": 5,
     # person; credits with films; those films' local titles

@@ -286,7 +286,7 @@ def test_public_pages_run_the_same_queries_at_10_and_1000_reviews(
     person = film.roles.filter(kind="actor").first().person
     expected = {
         "/": 3,
-        "/reviews/": 4,
+        "/reviews/": 5,  # the first to read the content version, on a cold cache
         "/reviews/?tag=testfestival": 5,
         created[0].get_absolute_url(): 4,
         "/films/": 3,

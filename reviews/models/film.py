@@ -73,6 +73,7 @@ class Film(Versioned, Timestamped):
         ]
         indexes = [
             models.Index(fields=["year"], name="film_year_idx"),
+            models.Index(fields=["title", "year", "id"], name="film_title_year_idx"),
             # Trigram GIN index for search (pg_trgm); SQLite ignores USING and builds a B-tree.
             GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="film_title_trgm"),
         ]
