@@ -151,14 +151,17 @@ class Server:
         return "\n".join(Path(self.log.name).read_text(errors="replace").splitlines()[-lines:])
 
     def stop(self, timeout=30):
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if getattr(self, "log", None) is not None:
+            self.log.close()
+            Path(self.log.name).unlink(missing_ok=True)
+            self.log = None
 
     def __enter__(self):
         return self.start()
@@ -267,8 +270,12 @@ def machine(database_url, redis_url):
         cursor.execute("SHOW server_version")
         postgres = cursor.fetchone()[0]
     memory = _command_output("free", "-h").splitlines()
+    changed = _command_output("git", "-C", str(BASE_DIR), "status", "--porcelain", "--", ".", ":!bench")
     return {
-        "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        # The code measured: the commit, and files changed since (the benchmark's own excluded).
+        "commit": _command_output("git", "-C", str(BASE_DIR), "log", "-1", "--format=%h %s"),
+        "uncommitted": changed.splitlines(),
         "nproc": _command_output("nproc"),
         "cpu": cpu.group(1) if cpu else "?",
         "memory": memory[1].split()[1] if len(memory) > 1 else "?",

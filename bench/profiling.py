@@ -1,7 +1,8 @@
 """
 Where a page's time goes, measured in-process with Django's test client (page cache off):
 `bench/run.py --profile PAGE …` (PAGE: home, review, film, person, tag, archive, "search common",
-"search rare", hello, admin).
+"search rare", hello, admin; "search:<query>" for any search; "cached <page>" for a page served
+from the page cache, PAGE_CACHE_SECONDS=600).
 
 Three passes over the same page, each up to N requests or 60 seconds:
 
@@ -9,8 +10,8 @@ Three passes over the same page, each up to N requests or 60 seconds:
    without the layers nested in it: SQL (CursorWrapper.execute: PostgreSQL and the driver),
    ORM (QuerySet._fetch_all, SQLCompiler.execute_sql, prefetch_related_objects: compiling SQL,
    making model instances), templates (Template.render, without the queries a lazy QuerySet runs
-   from a template), view code (View.dispatch / the admin's changelist_view), and the rest:
-   middleware, URL resolving, the handler and the test client.
+   from a template), view code (View.dispatch / the admin's changelist_view), the cache (Redis
+   get and set), and the rest: middleware, URL resolving, the handler and the test client.
 2. cProfile: the functions with the most time of their own, and the project's own functions
    by cumulative time.
 3. The slowest query of one request, with EXPLAIN (ANALYZE, BUFFERS).
@@ -21,6 +22,7 @@ import functools
 import pstats
 import statistics
 import time
+import urllib.parse
 from collections import defaultdict
 
 from django.contrib.admin.options import ModelAdmin
@@ -30,9 +32,11 @@ from django.db.models import query as query_module
 from django.db.models.sql.compiler import SQLCompiler
 from django.template.base import Template
 from django.test import Client
+from django.test.utils import override_settings
 from django.views.generic.base import View
+from django_redis.cache import RedisCache
 
-LAYERS = ["SQL", "ORM", "templates", "view code", "middleware, handler, client"]
+LAYERS = ["SQL", "ORM", "templates", "view code", "cache (Redis)", "middleware, handler, client"]
 TIME_LIMIT = 60
 
 
@@ -72,6 +76,8 @@ class Breakdown:
         self.wrap(Template, "render", "templates")
         self.wrap(View, "dispatch", "view code")
         self.wrap(ModelAdmin, "changelist_view", "view code")
+        self.wrap(RedisCache, "get", "cache (Redis)")
+        self.wrap(RedisCache, "set", "cache (Redis)")
         return self
 
     def __exit__(self, *exc):
@@ -103,7 +109,7 @@ def slowest_query(client, path):
 
     with connection.execute_wrapper(record):
         client.get(path)
-    return max(captured, key=lambda item: item[0])
+    return max(captured, key=lambda item: item[0]) if captured else None
 
 
 def explain(sql, params):
@@ -151,7 +157,11 @@ def profile_page(client, name, path, count):
     for key, (_, calls, _, cumtime, _) in sorted(mine, key=lambda item: -item[1][3])[:8]:
         print(f"  {cumtime / len(profiled) * 1000:8.2f} ms  {calls / len(profiled):8.0f} calls  {short(key)}")
 
-    seconds, sql, params = slowest_query(client, path)
+    slowest = slowest_query(client, path)
+    if slowest is None:
+        print("\nNo queries.")
+        return
+    seconds, sql, params = slowest
     print(f"\nSlowest query ({seconds * 1000:.1f} ms): {sql[:300]}{'…' if len(sql) > 300 else ''}")
     if sql.lstrip().upper().startswith("SELECT"):
         for line in explain(sql, params)[:25]:
@@ -171,5 +181,11 @@ def main(pages, names, count):
                 profile_page(client, name, "/admin/reviews/review/", count)
                 transaction.set_rollback(True)
             client = Client()
+        elif name.startswith("cached "):
+            with override_settings(PAGE_CACHE_SECONDS=600):
+                profile_page(client, name, pages[name.removeprefix("cached ")], count)
+        elif name.startswith("search:"):
+            query = urllib.parse.urlencode({"q": name.removeprefix("search:")})
+            profile_page(client, name, f"/search/?{query}", count)
         else:
             profile_page(client, name, pages[name], count)

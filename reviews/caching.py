@@ -2,10 +2,10 @@
 Whole-page caching for readers, invalidated by a site-wide content version.
 
 Every save or delete of content a page shows (films, people, credits, titles, reviews,
-tags) moves the content version on, so the next request renders afresh; the cache key
-includes the version, and entries of older versions simply expire. The version also
-carries the time of the next scheduled review: when it has come, the version moves on by
-itself, so a scheduled review appears on time without a job.
+tags) moves the content version on, so the next request renders afresh: a stored page
+carries the version it was rendered under and counts only while that is current. The
+version record also holds the time of the next scheduled review: when it has come, the
+version moves on by itself, so a scheduled review appears on time without a job.
 
 Only anonymous GET/HEAD requests with known query parameters are served from the cache:
 a request with a session cookie (staff who signed in to the admin) always gets a fresh,
@@ -46,10 +46,13 @@ def bump_content_version(**kwargs):
     transaction.on_commit(lambda: cache.delete(VERSION_KEY))
 
 
-def content_version():
-    """(version, changed_at) of the content; computed and stored when missing or due."""
+def content_version(record=None):
+    """(version, changed_at) of the content; computed and stored when missing or due.
+
+    `record` is the stored version when the caller has fetched it already."""
     now = time.time()
-    record = cache.get(VERSION_KEY)
+    if record is None:
+        record = cache.get(VERSION_KEY)
     if record is not None:
         version, changed_at, next_publish = record
         if next_publish is None or now < next_publish:
@@ -104,10 +107,10 @@ def _is_cacheable(request):
     return set(request.GET) <= KNOWN_PARAMETERS and len(request.get_full_path()) <= 500
 
 
-def _page_key(request, version):
+def _page_key(request):
     url = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page:{version}:{get_language()}:{digest}"
+    return f"page:{get_language()}:{digest}"
 
 
 class PublicPageCacheMiddleware:
@@ -123,11 +126,14 @@ class PublicPageCacheMiddleware:
                 response["Cache-Control"] = "private, no-cache"
             return response
 
-        version, changed_at = content_version()
-        key = _page_key(request, version)
-        stored = cache.get(key)
-        if stored is not None:
-            content, headers = stored
+        # One round trip for the version and the page; a page stored under an older
+        # version is stale and rendered again.
+        key = _page_key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version, changed_at = content_version(found.get(VERSION_KEY))
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            _version, content, headers = stored
             response = HttpResponse(content, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
@@ -140,7 +146,7 @@ class PublicPageCacheMiddleware:
             patch_vary_headers(response, ("Accept-Language", "Cookie"))
             names = (*STORED_HEADERS, "Cache-Control", "Last-Modified", "ETag")
             headers = {name: response[name] for name in names if response.has_header(name)}
-            cache.set(key, (response.content, headers), _page_seconds())
+            cache.set(key, (version, response.content, headers), _page_seconds())
             response["X-Page-Cache"] = "miss"
         return response
 
