@@ -100,7 +100,10 @@ class Film(Versioned, Timestamped):
         Reads `local_titles.all()` so that a prefetch serves it without a query.
         """
         language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
-        for local in self.local_titles.all():
+        # The prefetched list itself: `.all()` would clone a queryset on every call, and a
+        # filmography asks this for hundreds of films.
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("local_titles")
+        for local in self.local_titles.all() if prefetched is None else prefetched:
             if local.language == language:
                 return local.title
         return ""

@@ -72,7 +72,10 @@ class Person(Versioned, Timestamped):
         """
         roles = sorted(self.roles.all(), key=lambda role: (-role.film.year, role.film.title, role.order))
         groups = {"directing": [], "acting": [], "other": []}
+        # Translated once here rather than by get_kind_display() for each of hundreds of credits.
+        labels = {kind.value: str(kind.label) for kind in CreditKind}
         for role in roles:
+            role.kind_label = labels[role.kind]
             if role.kind == CreditKind.DIRECTOR:
                 groups["directing"].append(role)
             elif role.kind == CreditKind.ACTOR:
