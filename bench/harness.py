@@ -72,7 +72,7 @@ def production_env(database_url, redis_url, page_cache_seconds, workers, static_
 def manage(env, *args, timeout=600):
     """Run a management command with `env`; raise with its output if it fails."""
     result = subprocess.run(
-        [str(PYTHON), "manage.py", *args],
+        [str(PYTHON), "manage.py", *map(str, args)],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
@@ -231,7 +231,7 @@ def wrk(port, path, connections, seconds, threads=2, timeout_seconds=60, script=
 def parse_wrk(output):
     percentiles = {
         int(share): _milliseconds(value)
-        for share, value in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", output, re.MULTILINE)
+        for share, value in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)\s*$", output, re.MULTILINE)
     }
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     socket_errors = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
@@ -244,6 +244,7 @@ def parse_wrk(output):
         "p90": percentiles.get(90) if requests else None,
         "p99": percentiles.get(99) if requests else None,
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "output": output,
         "errors": dict(zip(("connect", "read", "write", "timeout"), error_counts, strict=True)),
     }
 

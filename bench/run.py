@@ -321,6 +321,8 @@ def main(argv=None):
         if args.profile:
             import profiling
 
+            code = harness.machine(args.database_url, args.redis_url)
+            print(f"Code: {code['commit']}; changed: {code['uncommitted']}; load {harness.load_average()}")
             profiling.main(pages, args.profile, args.profile_requests)
             return 0
         info = harness.machine(args.database_url, args.redis_url)
