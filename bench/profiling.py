@@ -24,6 +24,7 @@ import statistics
 import time
 import urllib.parse
 from collections import defaultdict
+from pathlib import Path
 
 from django.contrib.admin.options import ModelAdmin
 from django.db import connection, transaction
@@ -36,6 +37,7 @@ from django.test.utils import override_settings
 from django.views.generic.base import View
 from django_redis.cache import RedisCache
 
+PROJECT_DIR = str(Path(__file__).resolve().parent.parent)
 LAYERS = ["SQL", "ORM", "templates", "view code", "cache (Redis)", "middleware, handler, client"]
 TIME_LIMIT = 60
 
@@ -76,8 +78,8 @@ class Breakdown:
         self.wrap(Template, "render", "templates")
         self.wrap(View, "dispatch", "view code")
         self.wrap(ModelAdmin, "changelist_view", "view code")
-        self.wrap(RedisCache, "get", "cache (Redis)")
-        self.wrap(RedisCache, "set", "cache (Redis)")
+        for method in ("get", "get_many", "set", "set_many"):
+            self.wrap(RedisCache, method, "cache (Redis)")
         return self
 
     def __exit__(self, *exc):
@@ -120,7 +122,7 @@ def explain(sql, params):
 
 def short(function_key):
     filename, line, name = function_key
-    for marker in ("site-packages/", "/work/main/"):
+    for marker in ("site-packages/", f"{PROJECT_DIR}/"):
         if marker in filename:
             filename = filename.split(marker, 1)[1]
     return f"{filename}:{line}({name})" if filename != "~" else name
@@ -153,7 +155,7 @@ def profile_page(client, name, path, count):
     for key, (_, calls, tottime, _, _) in own:
         print(f"  {tottime / len(profiled) * 1000:8.2f} ms  {calls / len(profiled):8.0f} calls  {short(key)}")
     print("The project's own functions by cumulative time per request, top 8:")
-    mine = [item for item in stats.stats.items() if "/work/main/reviews/" in item[0][0]]
+    mine = [item for item in stats.stats.items() if f"{PROJECT_DIR}/reviews/" in item[0][0]]
     for key, (_, calls, _, cumtime, _) in sorted(mine, key=lambda item: -item[1][3])[:8]:
         print(f"  {cumtime / len(profiled) * 1000:8.2f} ms  {calls / len(profiled):8.0f} calls  {short(key)}")
 

@@ -3,20 +3,21 @@ Benchmark of the readers' pages under the production set-up (issue 6, item 6).
 
 Two gunicorn servers from the repository's gunicorn.conf.py (2 sync workers, DEBUG off,
 PostgreSQL, Redis): one with the page cache off (PAGE_CACHE_SECONDS=0), one with it on (600 s,
-warmed with a request per URL). For every page, wrk measures throughput and p99 at 16
+warmed with two requests per URL). For every page, wrk measures throughput and p99 at 16
 connections and per-request latency at 2, in interleaved rounds (pages rotated, the two servers
 alternating), and the table shows medians over the rounds; each page's share of the bare hello
 view is the median of the per-round ratios on the same server. Queries per page are counted in
 this process with Django's test client against the same database. The admin's review list (as a
 signed-in superuser) and the search over ~50 varied queries are timed one request at a time.
 
-    make bench                                    # defaults: 3 rounds, 8 s + 3 s per run, ~15 min
+    make bench                                    # defaults: 3 rounds, 8 s + 3 s per run, ~12 min
     .venv/bin/python bench/run.py --rounds 5 --duration 10
     .venv/bin/python bench/run.py --profile tag archive   # where the time goes, in-process
 
 Needs PostgreSQL with the generated archive (`manage.py generate_data`, fr_gen), Redis and wrk.
-It migrates the database (as `make serve` does), adds a superuser and a session for the admin
-figures and deletes both at the end; page-cache entries go under a key prefix of their own.
+It migrates the database (as `make serve` does), runs VACUUM (ANALYZE) if its tables have no
+planner statistics, adds a superuser and a session for the admin figures and deletes both at the
+end; page-cache entries go under a key prefix of their own and are deleted at the end.
 """
 
 import argparse
@@ -311,69 +312,75 @@ def main(argv=None):
     in_process_env = harness.production_env(
         page_cache_seconds=0, static_root="", **common, ALLOWED_HOSTS=f"{harness.HOST},testserver"
     )
-    load_before = harness.load_average()
-    with harness.StaticRoot(in_process_env) as static_root:
-        in_process_env["STATIC_ROOT"] = str(static_root)
-        harness.manage(in_process_env, "migrate", "--noinput")
-        harness.setup_django(in_process_env)
-        statistics_state = vacuum_if_never_analyzed(args.no_vacuum)
-        pages = choose_pages(args.common_term, args.rare_term)
-        if args.profile:
-            import profiling
+    envs = [in_process_env]
+    try:
+        with harness.StaticRoot(in_process_env) as static_root:
+            in_process_env["STATIC_ROOT"] = str(static_root)
+            return benchmark(args, common, in_process_env, static_root, envs)
+    finally:
+        delete_cache_keys(envs)
 
-            code = harness.machine(args.database_url, args.redis_url)
-            print(f"Code: {code['commit']}; changed: {code['uncommitted']}; load {harness.load_average()}")
-            profiling.main(pages, args.profile, args.profile_requests)
-            return 0
-        info = harness.machine(args.database_url, args.redis_url)
-        info["statistics"] = statistics_state
-        print(json.dumps(info, indent=2))
-        print(f"Load averages before: {load_before}", flush=True)
-        in_process = count_queries(pages)
-        queries = search_queries(args.seed)
-        servers = [
-            harness.Server(
-                name, harness.production_env(page_cache_seconds=seconds, static_root=static_root, **common)
-            )
-            for name, seconds in (("uncached", 0), ("cached", 600))
-        ]
-        rounds = []
-        try:
-            with AdminSession() as admin_headers, servers[0], servers[1]:
-                check_servers(servers, pages, admin_headers)
-                for number in range(args.rounds):
-                    print(f"\nRound {number + 1} of {args.rounds}, load {harness.load_average()}", flush=True)
-                    figures = measure_round(number, args, servers, pages, in_process, queries, admin_headers)
-                    rounds.append(figures)
-        finally:
-            _delete_cached_pages(servers)
-        load_after = harness.load_average()
-        print(f"Load averages after: {load_after}")
-        results = report.report(pages, in_process, rounds, queries, args.connections)
-        if args.json:
-            results.update(
-                machine=info,
-                load_before=load_before,
-                load_after=load_after,
-                pages=pages,
-                in_process=in_process,
-                queries=queries,
-                rounds=[
-                    dict(r, pages={f"{server} {page}": runs for (server, page), runs in r["pages"].items()})
-                    for r in rounds
-                ],
-            )
-            args.json.write_text(json.dumps(results, indent=2, default=str))
+
+def benchmark(args, common, in_process_env, static_root, envs):
+    load_before = harness.load_average()
+    harness.manage(in_process_env, "migrate", "--noinput")
+    harness.setup_django(in_process_env)
+    statistics_state = vacuum_if_never_analyzed(args.no_vacuum)
+    pages = choose_pages(args.common_term, args.rare_term)
+    if args.profile:
+        import profiling
+
+        code = harness.machine(args.database_url, args.redis_url)
+        print(f"Code: {code['commit']}; changed: {code['uncommitted']}; load {harness.load_average()}")
+        profiling.main(pages, args.profile, args.profile_requests)
+        return 0
+    info = harness.machine(args.database_url, args.redis_url)
+    info["statistics"] = statistics_state
+    print(json.dumps(info, indent=2))
+    print(f"Load averages before: {load_before}", flush=True)
+    in_process = count_queries(pages)
+    queries = search_queries(args.seed)
+    servers = [
+        harness.Server(
+            name, harness.production_env(page_cache_seconds=seconds, static_root=static_root, **common)
+        )
+        for name, seconds in (("uncached", 0), ("cached", 600))
+    ]
+    envs += [server.env for server in servers]
+    rounds = []
+    with AdminSession() as admin_headers, servers[0], servers[1]:
+        check_servers(servers, pages, admin_headers)
+        for number in range(args.rounds):
+            print(f"\nRound {number + 1} of {args.rounds}, load {harness.load_average()}", flush=True)
+            rounds.append(measure_round(number, args, servers, pages, in_process, queries, admin_headers))
+    load_after = harness.load_average()
+    print(f"Load averages after: {load_after}")
+    results = report.report(pages, in_process, rounds, queries, args.connections)
+    if args.json:
+        results.update(
+            machine=info,
+            load_before=load_before,
+            load_after=load_after,
+            pages=pages,
+            in_process=in_process,
+            queries=queries,
+            rounds=[
+                dict(r, pages={f"{server} {page}": runs for (server, page), runs in r["pages"].items()})
+                for r in rounds
+            ],
+        )
+        args.json.write_text(json.dumps(results, indent=2, default=str))
     return 0
 
 
-def _delete_cached_pages(servers):
-    """Remove what the servers stored in Redis: every key under their own prefixes."""
+def delete_cache_keys(envs):
+    """Remove what this run stored in Redis (pages, versions, counts): every key under the key
+    prefixes of its servers and of this process."""
     import redis
 
-    for server in servers:
-        client = redis.Redis.from_url(server.env["REDIS_URL"], socket_timeout=5)
-        keys = list(client.scan_iter(match=f"{server.env['CACHE_KEY_PREFIX']}:*", count=1000))
+    for env in envs:
+        client = redis.Redis.from_url(env["REDIS_URL"], socket_timeout=5)
+        keys = list(client.scan_iter(match=f"{env['CACHE_KEY_PREFIX']}:*", count=1000))
         if keys:
             client.delete(*keys)
 
