@@ -25,7 +25,14 @@ def to_script(data):
 
 
 def _absolute(request, path):
-    return request.build_absolute_uri(path)
+    """`request.build_absolute_uri(path)`, without checking the host against ALLOWED_HOSTS
+    again for each of a film page's hundred links."""
+    if not path.startswith("/") or path.startswith("//"):
+        return request.build_absolute_uri(path)  # e.g. a poster's URL on object storage
+    root = getattr(request, "_absolute_root", None)
+    if root is None:
+        root = request._absolute_root = request.build_absolute_uri("/")[:-1]
+    return f"{root}{path}"
 
 
 def _person(request, person):

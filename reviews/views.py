@@ -23,6 +23,12 @@ from .caching import CountCachingPaginator
 from .models import Film, Person, Review, Role, Tag, TaggedReview
 
 CREDITS_WITH_PEOPLE = Prefetch("roles", queryset=Role.objects.select_related("person"))
+LOCAL_TITLES = Prefetch("local_titles", to_attr=Film.LOCAL_TITLE_LIST)
+
+
+def films_for_listing():
+    """Films as lists show them: with their local titles, without the synopsis."""
+    return Film.objects.defer("synopsis").prefetch_related(LOCAL_TITLES)
 
 
 class HomeView(TemplateView):
@@ -36,9 +42,7 @@ class HomeView(TemplateView):
         context["featured_tag"] = featured_tag
         if featured_tag is not None:
             context["featured_films"] = (
-                Film.objects.filter(tags=featured_tag)
-                .prefetch_related("local_titles")
-                .order_by("-year", "title")[:6]
+                films_for_listing().filter(tags=featured_tag).order_by("-year", "title")[:6]
             )
         return context
 
@@ -162,6 +166,7 @@ class ReviewDetailView(DetailView):
         return (
             Review.objects.published()
             .select_related("film", "author")
+            .defer("search_vector")
             .prefetch_related(
                 "tags",
                 "film__local_titles",
@@ -227,7 +232,7 @@ class FilmListView(ListView):
 
     def get_queryset(self):
         options = self.get_options()
-        films = Film.objects.prefetch_related("local_titles")
+        films = films_for_listing()
         if options["letter"]:
             films = films.filter(title__istartswith=options["letter"])
         if options["order"] == "year":
@@ -249,7 +254,10 @@ class FilmDetailView(DetailView):
             CREDITS_WITH_PEOPLE,
             Prefetch(
                 "reviews",
-                queryset=Review.objects.published().select_related("author").order_by("-published_at"),
+                queryset=Review.objects.published()
+                .select_related("author")
+                .defer("body", "body_html", "search_vector")
+                .order_by("-published_at"),
                 to_attr="published_reviews",
             ),
         )
@@ -268,11 +276,7 @@ class PersonDetailView(DetailView):
     template_name = "reviews/person_detail.html"
     context_object_name = "person"
 
-    def get_queryset(self):
-        return Person.objects.prefetch_related(
-            Prefetch("roles", queryset=Role.objects.select_related("film")),
-            "roles__film__local_titles",
-        )
+    model = Person
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -289,11 +293,7 @@ class TagDetailView(TemplateView):
         context = super().get_context_data(**kwargs)
         tag = get_object_or_404(Tag, slug=kwargs["slug"])
         context["tag"] = tag
-        context["films"] = (
-            Film.objects.filter(tags=tag)
-            .prefetch_related("local_titles")
-            .order_by("-year", "title")[: self.list_limit]
-        )
+        context["films"] = films_for_listing().filter(tags=tag).order_by("-year", "title")[: self.list_limit]
         context["reviews"] = Review.objects.published().filter(tags=tag).for_listing()[: self.list_limit]
         return context
 

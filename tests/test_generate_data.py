@@ -160,6 +160,21 @@ def test_reviews_get_their_search_vectors(small_run):
     assert not Review.objects.filter(search_vector=None).exists()
 
 
+def test_the_planner_gets_statistics_for_the_new_rows(small_run):
+    # Without them PostgreSQL plans for empty tables (see the command's update_statistics).
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Review._meta.db_table])
+        else:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s LIMIT 1", [Review._meta.db_table])
+        row = cursor.fetchone()
+    assert row is not None
+    if connection.vendor == "postgresql":
+        assert row[0] == Review.objects.count()
+    else:
+        assert int(row[0].split()[0]) == Review.objects.count()
+
+
 def test_the_same_seed_gives_the_same_content(db):
     generate(seed=7)
     first = content()

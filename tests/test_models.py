@@ -6,9 +6,11 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import timezone
 
 from reviews.models import Film, Review, Role, Tag
+from reviews.models.base import slug_url
 
 from .conftest import make_film, make_person, make_review, make_role, make_user
 
@@ -164,3 +166,32 @@ def test_local_title_follows_the_active_language():
         assert film.display_title() == "Kleine Wunder unter Fremden"
     with translation.override("en"):
         assert film.display_title() == "The Kindness of Strangers"
+
+
+@pytest.mark.parametrize(
+    "view_name", ["reviews:film_detail", "reviews:person_detail", "reviews:review_detail"]
+)
+@pytest.mark.parametrize("slug", ["der-lange-sommer-1987", "a", "x_y-2", "2019"])
+def test_slug_url_is_what_reverse_gives(view_name, slug):
+    assert slug_url(view_name, slug) == reverse(view_name, args=[slug])
+
+
+@pytest.mark.parametrize("slug", ["eröffnungsfilm", "berlinale-2019", "a b", "100%"])
+def test_slug_url_quotes_tag_slugs_as_reverse_does(slug):
+    assert slug_url("reviews:tag_detail", slug) == reverse("reviews:tag_detail", args=[slug])
+
+
+def test_slug_url_checks_what_is_not_a_slug_as_reverse_does():
+    for slug in ["", "über", "a/b"]:
+        with pytest.raises(NoReverseMatch):
+            slug_url("reviews:film_detail", slug)
+
+
+def test_slug_url_follows_the_script_prefix():
+    reverse("reviews:film_detail", args=["warm"])
+    try:
+        set_script_prefix("/magazin/")
+        assert slug_url("reviews:film_detail", "der-film-2020") == "/magazin/films/der-film-2020/"
+    finally:
+        set_script_prefix("/")
+    assert slug_url("reviews:film_detail", "der-film-2020") == "/films/der-film-2020/"

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from reviews.models import Review, Tag
+from reviews.models import LocalTitle, Review, Role, Tag
 
-from .conftest import make_full_film, make_review
+from .conftest import make_film, make_full_film, make_person, make_review, make_role
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +32,8 @@ PAGE_QUERIES = {
     "film_list": 4,
     # film; local titles; tags; credits with people; published reviews with authors
     "film_detail": 5,
-    # person; credits with films; those films' local titles
-    "person_detail": 3,
+    # person; credits with their films' titles in the active language
+    "person_detail": 2,
     # tag; films with the tag; their local titles; reviews with film and author; their local titles
     "tag_detail": 5,
 }
@@ -93,6 +93,28 @@ def test_person_page_lists_the_filmography_with_characters(client, published_rev
     response = client.get(role.person.get_absolute_url())
     assert role.character in response.content.decode()
     assert published_review.film.get_absolute_url() in response.content.decode()
+
+
+def test_person_page_groups_credits_newest_first_with_titles_in_the_readers_language(client, db):
+    person = make_person("Lone Example")
+    old = make_film("The Quiet Year", year=1999)
+    LocalTitle.objects.create(film=old, language="de", title="Das stille Jahr")
+    new = make_film("Fish & <Chips>", year=2021)
+    make_role(new, person, Role.Kind.ACTOR, character="Clara <i>")
+    make_role(old, person, Role.Kind.ACTOR, character="Alice")
+    make_role(old, person, Role.Kind.DIRECTOR)
+    make_role(new, person, Role.Kind.EDITING)
+
+    german = client.get(person.get_absolute_url(), headers={"accept-language": "de"}).content.decode()
+    assert "Das stille Jahr" in german and "The Quiet Year</a>" not in german
+    assert "Clara &lt;i&gt;" in german and "Clara <i>" not in german
+    assert f'href="{new.get_absolute_url()}"' in german
+
+    english = client.get(person.get_absolute_url(), headers={"accept-language": "en"}).content.decode()
+    assert "The Quiet Year</a>" in english and "Das stille Jahr" not in english
+    acting = english.split("<h3>Acting</h3>")[1].split("</ul>")[0]
+    assert acting.index("Fish &amp; &lt;Chips&gt;") < acting.index("The Quiet Year") < acting.index("Alice")
+    assert "Editing" in english.split("Other work")[1]
 
 
 @pytest.mark.parametrize("status", [Review.Status.DRAFT, Review.Status.IN_REVIEW, "scheduled"])

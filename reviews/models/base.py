@@ -1,7 +1,11 @@
 """Building blocks shared by the content models."""
 
+import re
+from functools import lru_cache
+
 from django.conf import global_settings
 from django.db import models
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +25,33 @@ def unique_slug(model, text, max_length=200, exclude_pk=None):
         suffix = f"-{number}"
         candidate = f"{base[: max_length - len(suffix)]}{suffix}"
     return candidate
+
+
+# What Django's <slug:> converter accepts (and slugify() makes): ASCII letters, digits, "_", "-".
+PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+SLUG_MARKER = "slug-placeholder"
+
+
+@lru_cache(maxsize=128)
+def _slug_url_parts(view_name, script_prefix, urlconf):
+    url = reverse(view_name, args=[SLUG_MARKER], urlconf=urlconf)
+    before, _marker, after = url.partition(SLUG_MARKER)
+    return before, after
+
+
+def slug_url(view_name, slug):
+    """`reverse(view_name, args=[slug])` for a URL whose one argument is a slug, at a
+    twentieth of the cost.
+
+    A filmography links hundreds of films; `reverse()` matches its arguments against the
+    pattern each time (~20 µs). This reverses once per URL name (and script prefix) with a
+    placeholder and puts the slug in its place (a plain slug needs no quoting). Anything
+    else, e.g. a tag's Unicode slug, goes through `reverse()` itself, which checks and quotes it.
+    """
+    if not PLAIN_SLUG.fullmatch(slug):
+        return reverse(view_name, args=[slug])
+    before, after = _slug_url_parts(view_name, get_script_prefix(), get_urlconf())
+    return f"{before}{slug}{after}"
 
 
 class Timestamped(models.Model):

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -11,10 +10,13 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from ..images import poster_upload_to
-from .base import LANGUAGE_CHOICES, Timestamped, Versioned, unique_slug
+from .base import LANGUAGE_CHOICES, Timestamped, Versioned, slug_url, unique_slug
 
 
 class Film(Versioned, Timestamped):
+    # Where lists of films put their prefetched local titles (see local_title_objects).
+    LOCAL_TITLE_LIST = "local_title_list"
+
     title = models.CharField(_("original title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -92,7 +94,7 @@ class Film(Versioned, Timestamped):
             self.reviews.update_search_vectors()
 
     def get_absolute_url(self):
-        return reverse("reviews:film_detail", args=[self.slug])
+        return slug_url("reviews:film_detail", self.slug)
 
     def local_title(self, language=None):
         """The release title in `language` (default: the active one), or "" if none.
@@ -100,13 +102,22 @@ class Film(Versioned, Timestamped):
         Reads `local_titles.all()` so that a prefetch serves it without a query.
         """
         language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
-        # The prefetched list itself: `.all()` would clone a queryset on every call, and a
-        # filmography asks this for hundreds of films.
-        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("local_titles")
-        for local in self.local_titles.all() if prefetched is None else prefetched:
+        for local in self.local_title_objects():
             if local.language == language:
                 return local.title
         return ""
+
+    def local_title_objects(self):
+        """The film's local titles, from a prefetch if there was one.
+
+        Lists of films prefetch them with `Prefetch("local_titles", to_attr=Film.LOCAL_TITLE_LIST)`:
+        a plain list, where a prefetch into `local_titles` builds a queryset for every film.
+        """
+        listed = self.__dict__.get(self.LOCAL_TITLE_LIST)
+        if listed is not None:
+            return listed
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("local_titles")
+        return self.local_titles.all() if prefetched is None else prefetched
 
     def display_title(self):
         """The title a reader of the active language knows the film by."""

@@ -7,14 +7,14 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models
-from django.urls import reverse
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from ..markup import link_first_mentions, reading_minutes, render_markdown
-from .base import Timestamped, Versioned, unique_slug
+from .base import Timestamped, Versioned, slug_url, unique_slug
 from .film import Film, LocalTitle
 from .person import Person
 
@@ -61,15 +61,24 @@ def body_text():
     )
 
 
+# Left out of lists of reviews: a review's body, its rendered body and its search vector are
+# kilobytes each, and a page of fifty reviews would fetch and decode them all for nothing.
+LISTING_DEFERRED = ("body", "body_html", "search_vector", "film__synopsis")
+LOCAL_TITLES_OF_FILM = Prefetch("film__local_titles", to_attr=Film.LOCAL_TITLE_LIST)
+
+
 class ReviewQuerySet(models.QuerySet):
     def published(self):
         """Reviews a reader may see: published, and not scheduled for later."""
         return self.filter(status=Review.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
+        """Newest first, with what a list of reviews shows: film (and its local titles) and
+        author, but not the long texts no list shows (see LISTING_DEFERRED)."""
         return (
             self.select_related("film", "author")
-            .prefetch_related("film__local_titles")
+            .defer(*LISTING_DEFERRED)
+            .prefetch_related(LOCAL_TITLES_OF_FILM)
             .order_by("-published_at", "-pk")
         )
 
@@ -207,7 +216,7 @@ class Review(Versioned, Timestamped):
             Review.objects.using(self._state.db).filter(pk=self.pk).update_search_vectors()
 
     def get_absolute_url(self):
-        return reverse("reviews:review_detail", args=[self.slug])
+        return slug_url("reviews:review_detail", self.slug)
 
     def render_body(self):
         """The body as readers see it: sanitised HTML, the film's people linked at first mention."""
@@ -216,7 +225,7 @@ class Review(Versioned, Timestamped):
             return html
         people = Person.objects.filter(roles__film_id=self.film_id).distinct().values_list("name", "slug")
         return link_first_mentions(
-            html, [(name, reverse("reviews:person_detail", args=[slug])) for name, slug in people]
+            html, [(name, slug_url("reviews:person_detail", slug)) for name, slug in people]
         )
 
     @property

@@ -2,10 +2,11 @@
 
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.models import TagBase, TaggedItemBase
+
+from .base import slug_url
 
 
 class Tag(TagBase):
@@ -27,7 +28,7 @@ class Tag(TagBase):
         ]
 
     def get_absolute_url(self):
-        return reverse("reviews:tag_detail", args=[self.slug])
+        return slug_url("reviews:tag_detail", self.slug)
 
     def slugify(self, tag, i=None):
         # A name without letters or digits ("???") slugifies to "", which has no URL: every
