@@ -7,10 +7,25 @@ from django.conf import global_settings
 from django.db import models
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # Django's list of languages, with names translated into the interface language.
 LANGUAGE_CHOICES = [(code, _(name)) for code, name in global_settings.LANGUAGES]
+
+
+@lru_cache(maxsize=16)
+def _language_names(interface_language):
+    return {code: str(name) for code, name in LANGUAGE_CHOICES}
+
+
+def language_name(code):
+    """The name of the language `code` in the interface language ("Französisch"), else the code.
+
+    What `get_FOO_display()` gives for a field with LANGUAGE_CHOICES, without its cost: it
+    hashes all hundred lazily translated names, i.e. translates each, on every call.
+    """
+    return _language_names(get_language()).get(code, code)
 
 
 def unique_slug(model, text, max_length=200, exclude_pk=None):

@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from ..images import poster_upload_to
-from .base import LANGUAGE_CHOICES, Timestamped, Versioned, slug_url, unique_slug
+from .base import LANGUAGE_CHOICES, Timestamped, Versioned, language_name, slug_url, unique_slug
 
 
 class Film(Versioned, Timestamped):
@@ -107,6 +107,9 @@ class Film(Versioned, Timestamped):
                 return local.title
         return ""
 
+    def get_original_language_display(self):
+        return language_name(self.original_language)
+
     def local_title_objects(self):
         """The film's local titles, from a prefetch if there was one.
 
@@ -183,6 +186,9 @@ class LocalTitle(models.Model):
         deleted = super().delete(*args, **kwargs)
         self.film.reviews.update_search_vectors()
         return deleted
+
+    def get_language_display(self):
+        return language_name(self.language)
 
 
 class CreditKind(models.TextChoices):

@@ -5,7 +5,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
@@ -142,14 +142,26 @@ def credit_items(credits):
     )
 
 
+@register.simple_tag
+def page_url(view_name):
+    """`{% url %}` for a URL without arguments (the site's menus and feeds), reversed once."""
+    return _page_url(view_name, get_script_prefix(), get_urlconf())
+
+
+@lru_cache(maxsize=64)
+def _page_url(view_name, script_prefix, urlconf):
+    # Every page links the same ten URLs; reverse() costs ~20 µs each time.
+    return reverse(view_name, urlconf=urlconf)
+
+
 @register.simple_tag(takes_context=True)
 def language_url(context, language):
     """A link that switches the interface language and comes back to the current page."""
     request = context.get("request")
     if request is None:
-        return f"{reverse('reviews:switch_language')}?{urlencode({'language': language})}"
+        return f"{page_url('reviews:switch_language')}?{urlencode({'language': language})}"
     query = urlencode({"language": language, "next": request.get_full_path()})
-    return f"{reverse('reviews:switch_language')}?{query}"
+    return f"{page_url('reviews:switch_language')}?{query}"
 
 
 @register.simple_tag(takes_context=True)
