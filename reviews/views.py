@@ -154,7 +154,7 @@ class ReviewListView(ListView):
         context["languages"] = Review.Language.choices
         context["ratings"] = list(self.ratings)
         used = Exists(TaggedReview.objects.filter(tag=OuterRef("pk")))
-        context["filter_tags"] = Tag.objects.filter(used).order_by("name")[:200]
+        context["filter_tags"] = Tag.objects.filter(used).order_by("name").values_list("slug", "name")[:200]
         return context
 
 

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import OuterRef, Subquery
-from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -72,7 +71,7 @@ class Person(Versioned, Timestamped):
         """This person's credits for the public page, grouped as directing, acting and other
         work, newest film first; each a dict of the film's `url`, `title` (in the active
         language) and `year`, and a `note`: the character played ("as Clara") or the kind of
-        work ("Editing"), as HTML, or "".
+        work ("Editing"), or "".
 
         One query, whatever the number of credits, and plain values rather than model
         instances: a busy actor has hundreds of credits, and making a Role and a Film (with
@@ -94,8 +93,12 @@ class Person(Versioned, Timestamped):
                 note = playing % {"character": character} if character else ""
             else:
                 note = "" if kind == CreditKind.DIRECTOR else kinds[kind]
-            credit = {"url": slug_url("reviews:film_detail", slug), "title": local or title, "year": year}
-            credit["note"] = format_html(' <span class="character">{}</span>', note) if note else ""
+            credit = {
+                "url": slug_url("reviews:film_detail", slug),
+                "title": local or title,
+                "year": year,
+                "note": note,
+            }
             if kind == CreditKind.DIRECTOR:
                 groups["directing"].append(credit)
             elif kind == CreditKind.ACTOR:

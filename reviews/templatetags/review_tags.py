@@ -1,5 +1,6 @@
 """Template helpers for the readers' pages."""
 
+import html
 from decimal import Decimal
 from functools import lru_cache
 from urllib.parse import urlencode
@@ -7,13 +8,31 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format, number_format
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
 
 from ..renditions import srcset
 
 register = template.Library()
+
+
+def quick_html(pattern, *args):
+    """`format_html(pattern, *args)` for the hot loops below: the same escaping, without the
+    lazy-string checks `format_html` makes for every argument (a third of a long
+    filmography's time)."""
+    return SafeString(pattern.format(*(_escaped(arg) for arg in args)))
+
+
+def _escaped(value):
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def quick_join(separator, pattern, rows):
+    """`format_html_join()` the same way: `pattern` filled from each row of arguments."""
+    return SafeString(separator.join(quick_html(pattern, *row) for row in rows))
 
 
 @register.simple_tag
@@ -31,7 +50,7 @@ def _stars(rating, language):
     half = rating - full >= Decimal("0.5")
     glyphs = "★" * full + ("½" if half else "") + "☆" * (5 - full - (1 if half else 0))
     label = gettext("%(rating)s of 5 stars") % {"rating": number_format(rating.normalize(), use_l10n=True)}
-    return format_html(
+    return quick_html(
         '<span class="stars" role="img" aria-label="{}"><span aria-hidden="true">{}</span></span>',
         label,
         glyphs,
@@ -43,7 +62,7 @@ def picture(image, alt, width, height, sizes="100vw", loading="lazy", css_class=
     """An image with WebP renditions in `srcset`, its size stated, loaded lazily unless told not to."""
     if not image or not width or not height:
         return ""
-    return format_html(
+    return quick_html(
         '<picture><source type="image/webp" srcset="{}" sizes="{}">'
         '<img src="{}" alt="{}" width="{}" height="{}" loading="{}" decoding="async" class="{}"></picture>',
         srcset(image, width),
@@ -58,34 +77,37 @@ def picture(image, alt, width, height, sizes="100vw", loading="lazy", css_class=
 
 
 @register.simple_tag
-def review_card(review, lead=False, heading_level=3):
+def review_card(review, lead=False, heading_level=3, show_film=True):
     """A review in a list (home, archive, tag page): the film's poster, title and year, the
     headline linked, the teaser and the byline. Expects the review's film and author loaded
-    (`Review.objects.for_listing()`).
+    (`Review.objects.for_listing()`). On the film's own page (`show_film=False`), without
+    the film.
 
     Built here rather than by including a template for each card: lists show up to fifty
     cards, and the template language's per-variable work was half of those pages' time.
     """
-    film = review.film
     url = review.get_absolute_url()
-    poster = ""
-    if film.poster:
+    film = review.film if show_film else None
+    poster = film_line = ""
+    if film is not None:
+        film_line = quick_html(
+            '<p class="card-film">{} <span class="year">{}</span></p>', film.display_title(), film.year
+        )
+    if film is not None and film.poster:
         sizes, loading = (SIZES_LEAD, "eager") if lead else ("6rem", "lazy")
         image = picture(film.poster, "", film.poster_width, film.poster_height, sizes, loading=loading)
-        poster = format_html(
+        poster = quick_html(
             '<a class="card-poster" href="{}" tabindex="-1" aria-hidden="true">{}</a>', url, image
         )
     teaser = ""
     if review.teaser:
-        teaser = format_html('<p class="card-teaser" lang="{}">{}</p>', review.language, review.teaser)
-    return format_html(
-        '<article class="card{}">{}<div class="card-text">'
-        '<p class="card-film">{} <span class="year">{}</span></p>'
+        teaser = quick_html('<p class="card-teaser" lang="{}">{}</p>', review.language, review.teaser)
+    return quick_html(
+        '<article class="card{}">{}<div class="card-text">{}'
         '<h{} class="card-title" lang="{}"><a href="{}">{}</a></h{}>{}{}</div></article>',
         " card-lead" if lead else "",
         poster,
-        film.display_title(),
-        film.year,
+        film_line,
         heading_level,
         review.language,
         url,
@@ -104,27 +126,95 @@ def review_byline(review):
     """Stars, author, date, and the review's language when it is not the reader's."""
     author = review.author
     published = localtime(review.published_at)
+    interface_language = get_language()
     language = ""
-    if review.language != get_language():
-        language = format_html(' · <span class="language-badge">{}</span>', review.get_language_display())
-    return format_html(
+    if review.language != interface_language:
+        language = quick_html(' · <span class="language-badge">{}</span>', review.get_language_display())
+    return quick_html(
         '<p class="byline">{} <span>{}</span> · <time datetime="{}">{}</time>{}</p>',
         stars(review.rating),
         author.get_full_name() or author.get_username(),
         published.isoformat(),
-        date_format(published, "DATE_FORMAT"),
+        _long_date(published.date(), interface_language),
         language,
     )
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day, language):
+    # A list of fifty reviews shows fifty dates, mostly a few days apart: each formatted once.
+    return date_format(day, "DATE_FORMAT")
 
 
 @register.simple_tag
 def film_link(film):
     """A film's title in the reader's language, linked, and its year."""
-    return format_html(
+    return quick_html(
         '<a href="{}">{}</a> <span class="year">({})</span>',
         film.get_absolute_url(),
         film.display_title(),
         film.year,
+    )
+
+
+@register.simple_tag
+def people_items(roles):
+    """The `<li>` items of a film's directors or cast: each person linked, and the character
+    played, if any. Expects `role.person` loaded."""
+    playing = gettext("as %(character)s")
+    return quick_join(
+        "",
+        "<li>{}{}</li>",
+        ((_person_link(role.person), _character(playing, role.character)) for role in roles),
+    )
+
+
+@register.simple_tag
+def people_links(roles):
+    """The people of some credits, linked, separated by commas."""
+    return quick_join(", ", "{}", ((_person_link(role.person),) for role in roles))
+
+
+def _person_link(person):
+    return quick_html('<a href="{}">{}</a>', person.get_absolute_url(), person.name)
+
+
+def _character(playing, character):
+    if not character:
+        return ""
+    return quick_html(' <span class="character">{}</span>', playing % {"character": character})
+
+
+@register.simple_tag
+def film_index_items(films):
+    """The `<li>` items of the A–Z film index: original title linked, year, and the title in
+    the reader's language where it differs."""
+    language = get_language()
+    return quick_join("", "<li>{}</li>", ((_index_entry(film, language),) for film in films))
+
+
+def _index_entry(film, language):
+    entry = quick_html(
+        '<a href="{}" lang="{}">{}</a> <span class="year">({})</span>',
+        film.get_absolute_url(),
+        film.original_language or "und",
+        film.title,
+        film.year,
+    )
+    local = film.local_title(language)
+    if local and local != film.title:
+        entry = quick_html('{} <span class="other-title-inline" lang="{}">{}</span>', entry, language, local)
+    return entry
+
+
+@register.simple_tag
+def tag_options(tags, selected=None):
+    """The `<option>`s of the archive's tag filter, from (slug, name) pairs; `selected` is a Tag."""
+    chosen = selected.slug if selected is not None else None
+    return quick_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((slug, " selected" if slug == chosen else "", name) for slug, name in tags),
     )
 
 
@@ -135,11 +225,19 @@ def credit_items(credits):
     Rendered here rather than by a `{% for %}` loop: a busy actor's page lists hundreds of
     credits, and the template language's per-variable work was most of that page's time.
     """
-    return format_html_join(
-        "",
-        '<li><a href="{}">{}</a> <span class="year">({})</span>{}</li>',
-        ((credit["url"], credit["title"], credit["year"], credit["note"]) for credit in credits),
-    )
+    items = []
+    for credit in credits:
+        note = credit["note"]
+        items.append(
+            quick_html(
+                '<li><a href="{}">{}</a> <span class="year">({})</span>{}</li>',
+                credit["url"],
+                credit["title"],
+                credit["year"],
+                quick_html(' <span class="character">{}</span>', note) if note else "",
+            )
+        )
+    return mark_safe("".join(items))
 
 
 @register.simple_tag
