@@ -22,7 +22,12 @@ from . import schema, search
 from .caching import CountCachingPaginator
 from .models import Film, Person, Review, Role, Tag, TaggedReview
 
-CREDITS_WITH_PEOPLE = Prefetch("roles", queryset=Role.objects.select_related("person"))
+# A film's credits with the people's names and slugs: all that film and review pages show of
+# them (a whole Person row would also run the photo field's dimension check per person).
+CREDITED_PEOPLE = Role.objects.select_related("person").only(
+    "film", "person", "kind", "character", "order", "person__name", "person__slug"
+)
+CREDITS_WITH_PEOPLE = Prefetch("roles", queryset=CREDITED_PEOPLE)
 LOCAL_TITLES = Prefetch("local_titles", to_attr=Film.LOCAL_TITLE_LIST)
 
 
@@ -170,7 +175,7 @@ class ReviewDetailView(DetailView):
             .prefetch_related(
                 "tags",
                 "film__local_titles",
-                Prefetch("film__roles", queryset=Role.objects.select_related("person")),
+                Prefetch("film__roles", queryset=CREDITED_PEOPLE),
             )
         )
 
@@ -194,7 +199,7 @@ class ReviewPreviewView(ReviewDetailView):
         return Review.objects.select_related("film", "author").prefetch_related(
             "tags",
             "film__local_titles",
-            Prefetch("film__roles", queryset=Role.objects.select_related("person")),
+            Prefetch("film__roles", queryset=CREDITED_PEOPLE),
         )
 
     def get_context_data(self, **kwargs):
