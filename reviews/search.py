@@ -13,6 +13,13 @@ PostgreSQL
     titles, character names and names, each with a trigram GIN index. Score: the best word
     similarity of the whole query to the film's own titles (original or local), or to the
     person's name, so films and people found through a credit or character come after them.
+    The search page ranks a bounded set of candidates, as a first name is credited in tens of
+    thousands of films (`top_films`, `top_people`): films whose titles match, then the films
+    of the page's top people (in their order) and of at most CHARACTER_ROLES roles whose
+    character matches the whole query; for a one-word query the people so named and the actors
+    of at most CHARACTER_ROLES roles so named. So "Helen Mitchell" lists Helen Mitchell's films,
+    not films with "Helen" in the title and a Mitchell in the cast; the admin's searches
+    (`films_matching`, `people_matching`) still find every match.
 
 SQLite
     The same fields with `icontains` (case-insensitive for ASCII letters only) and a score by
@@ -64,7 +71,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from .models import Film, LocalTitle, Person, Review, Role
-from .models.review import body_text, text_search_config
+from .models.review import LISTING_DEFERRED, body_text, text_search_config
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -73,6 +80,8 @@ TOP_FILMS = 5
 TOP_PEOPLE = 5
 REVIEWS_PER_PAGE = 10
 RANKED_REVIEWS = 1000
+CHARACTER_ROLES = 200
+PEOPLE_ORDER = ("-search_score", "name", "pk")
 EXCERPT_RADIUS = 120
 
 # ts_headline marks matches with these; they are alphanumeric, so escaping leaves them
@@ -134,6 +143,19 @@ def _ids_matching(sources, text):
     return branches[0].union(*branches[1:], all=True)
 
 
+def _matching_ids(sources, whole_query_sources, query):
+    """PostgreSQL: the ids for which every word matches one of `sources` or the whole query one
+    of `whole_query_sources`, as a set operation on ids (see `_matching`); None without words."""
+    words = name_words(query)
+    if not words:
+        return None
+    ids = _ids_matching(sources, words[0])
+    if len(words) > 1:
+        ids = ids.intersection(*(_ids_matching(sources, word) for word in words[1:]))
+        ids = ids.union(_ids_matching(whole_query_sources, query), all=True)
+    return ids
+
+
 def _matching(sources, whole_query_sources, query):
     """A Q for "every word matches one of `sources`", on PostgreSQL also "or the whole query
     matches one of `whole_query_sources`".
@@ -147,11 +169,7 @@ def _matching(sources, whole_query_sources, query):
         return None
     if not uses_postgres():
         return reduce(and_, (Q(pk__in=_ids_matching(sources, word)) for word in words))
-    ids = _ids_matching(sources, words[0])
-    if len(words) > 1:
-        ids = ids.intersection(*(_ids_matching(sources, word) for word in words[1:]))
-        ids = ids.union(_ids_matching(whole_query_sources, query), all=True)
-    return Q(pk__in=ids)
+    return Q(pk__in=_matching_ids(sources, whole_query_sources, query))
 
 
 def _review_conditions(text):
@@ -183,11 +201,7 @@ def films_matching(query):
     if uses_postgres():
         # Titles only: a film found through its cast ranks after the films whose title matches.
         # (Scoring the cast as well costs a join per candidate, and a first name has thousands.)
-        score = Greatest(
-            TrigramWordSimilarity(query, "title"),
-            _best_similarity(LocalTitle.objects.filter(film=OuterRef("pk")), "title", query),
-            output_field=FloatField(),
-        )
+        score = _title_similarity(query)
     else:
         score = Case(
             When(title__icontains=query, then=3),
@@ -217,6 +231,103 @@ def people_matching(query):
             output_field=FloatField(),
         )
     return people.annotate(search_score=score).order_by("-search_score", "name", "pk")
+
+
+def top_people(query):
+    """The first TOP_PEOPLE people for the search page.
+
+    On PostgreSQL, for a single word (a first name or a surname: thousands of people and
+    characters) the candidates are the people so named and the actors of at most
+    CHARACTER_ROLES roles so named; they rank by name as in `people_matching`. SQLite, and
+    queries of several words: `people_matching`.
+    """
+    words = name_words(query)
+    if not uses_postgres() or len(words) != 1:
+        return list(people_matching(query)[:TOP_PEOPLE])
+    named = Person.objects.filter(name__trigram_word_similar=words[0])
+    playing = Person.objects.filter(pk__in=_characters_matching(words[0]).values("person_id"))
+    best = [_by_name_similarity(people, query)[:TOP_PEOPLE] for people in (named, playing)]
+    return list(best[0].union(best[1]).order_by(*PEOPLE_ORDER)[:TOP_PEOPLE])
+
+
+def _by_name_similarity(people, query):
+    """`people` with `search_score`, best first, as `people_matching` ranks them."""
+    return people.annotate(search_score=TrigramWordSimilarity(query, "name")).order_by(*PEOPLE_ORDER)
+
+
+def _title_similarity(query):
+    """The best word similarity of `query` to a film's original or local titles."""
+    return Greatest(
+        TrigramWordSimilarity(query, "title"),
+        _best_similarity(LocalTitle.objects.filter(film=OuterRef("pk")), "title", query),
+        output_field=FloatField(),
+    )
+
+
+def _title_match(query):
+    """A Q for a film whose own titles match `query` by `_matching`'s rule over the titles,
+    tested row by row, without running the set operations again."""
+    words = name_words(query)
+    match = reduce(and_, (_has_title_matching(word) for word in words))
+    return match | _has_title_matching(query) if len(words) > 1 else match
+
+
+def _has_title_matching(text):
+    """A Q for a film whose original or one of whose local titles matches `text`."""
+    local = LocalTitle.objects.filter(film=OuterRef("pk"), title__trigram_word_similar=text)
+    return Q(title__trigram_word_similar=text) | Q(Exists(local))
+
+
+def _characters_matching(query):
+    """Roles whose character matches the whole of `query`, at most CHARACTER_ROLES of them:
+    a common first name is the character of thousands of roles."""
+    return Role.objects.filter(character__trigram_word_similar=query).order_by()[:CHARACTER_ROLES]
+
+
+def _credit_score(people):
+    """The score of a film found through its credits, below every title match (0 to 1):
+    -1 if it credits the first of `people`, -2 the second, ..., -1 - len(people) if none
+    (a character matched)."""
+    if not people:
+        return Value(-1.0)
+    rank = Case(*(When(person=person, then=Value(-1.0 - position)) for position, person in enumerate(people)))
+    best = (
+        Role.objects.filter(film=OuterRef("pk"), person__in=people)
+        .annotate(rank=rank)
+        .order_by("-rank")
+        .values("rank")[:1]
+    )
+    return Coalesce(Subquery(best), Value(-1.0 - len(people)), output_field=FloatField())
+
+
+def top_films(query, people=()):
+    """The first TOP_FILMS films for the search page, with their local titles.
+
+    On PostgreSQL, from a bounded set of candidates, as a common name is credited in tens of
+    thousands of films: the films whose titles match (`films_matching`'s rule over the titles
+    alone), best title first; then the films crediting `people` (the page's top people, in
+    their order), and films with a character matching the whole query. SQLite: `films_matching`.
+    """
+    if not uses_postgres():
+        return list(films_matching(query).prefetch_related("local_titles")[:TOP_FILMS])
+    by_title = _matching_ids(FILM_TITLE_SOURCES, FILM_TITLE_SOURCES, query)
+    if by_title is None:
+        return []
+    by_credits = Role.objects.filter(person__in=people).order_by().values("film_id")
+    by_credits = by_credits.union(_characters_matching(query).values("film_id"), all=True)
+    films = (
+        Film.objects.filter(pk__in=by_title.union(by_credits, all=True))
+        .annotate(
+            # The titles are tested only for the few films found through their credits.
+            search_score=Case(
+                When(Q(pk__in=by_credits) & ~_title_match(query), then=_credit_score(list(people))),
+                default=_title_similarity(query),
+                output_field=FloatField(),
+            )
+        )
+        .order_by("-search_score", "title", "year", "pk")
+    )
+    return list(films.prefetch_related("local_titles")[:TOP_FILMS])
 
 
 class BilingualQuery(Func):
@@ -360,9 +471,12 @@ def search(query, page_number=None):
     page = Paginator(ranked_ids, REVIEWS_PER_PAGE).get_page(page_number)
     films, people = [], []
     if page.number == 1:
-        films = list(films_matching(query).prefetch_related("local_titles")[:TOP_FILMS])
-        people = list(people_matching(query)[:TOP_PEOPLE])
-    reviews = Review.objects.filter(pk__in=page.object_list).for_listing().defer("body", "search_vector")
+        people = top_people(query)
+        films = top_films(query, people)
+    reviews = Review.objects.filter(pk__in=page.object_list).for_listing()
+    if not uses_postgres():
+        # The snippet is cut from the rendered body here (on PostgreSQL, by the query).
+        reviews = reviews.defer(None).defer(*(field for field in LISTING_DEFERRED if field != "body_html"))
     position = {pk: index for index, pk in enumerate(page.object_list)}
     page.object_list = add_snippets(
         sorted(with_headlines(reviews, query), key=lambda review: position[review.pk]), query

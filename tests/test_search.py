@@ -430,3 +430,59 @@ def test_the_review_query_can_use_the_gin_index(kindness):
 def test_search_covers_films_without_reviews(client, db):
     film = make_film("Stiller Ozean")
     assert film.get_absolute_url() in film_section(results(client, "Stiller Ozean"))
+
+
+# PostgreSQL: common names. The page ranks a bounded set of candidates (see top_films and
+# top_people), not every film that credits someone with a common first name.
+
+
+def films_listed(content):
+    """The film URLs of the search page's film section, in order."""
+    return [part.split('"')[0] for part in film_section(content).split('href="')[1:]]
+
+
+@pytest.mark.postgres
+def test_a_common_full_name_finds_the_person_and_her_films_first(client, db):
+    helen = make_person("Helen Mitchell")
+    her_film = make_film("Nordlicht")
+    make_role(her_film, helen, Role.Kind.ACTOR, character="Anna", order=3)
+    # Namesakes and a film where "Helen" is a character and "Mitchell" another actor.
+    for number in range(8):
+        make_role(make_film(f"Abendrot {number}"), make_person(f"Helen Namesake{number}"), character="Helen")
+    pair = make_film("Aaron's Morgen")
+    make_role(pair, make_person("Tom Mitchell"), Role.Kind.ACTOR, character="Helen", order=1)
+    content = results(client, "Helen Mitchell")
+    assert people_section(content).index("Helen Mitchell") < people_section(content).index("Tom Mitchell")
+    assert films_listed(content)[:2] == [her_film.get_absolute_url(), pair.get_absolute_url()]
+
+
+@pytest.mark.postgres
+def test_films_found_through_credits_come_after_title_matches(client, db):
+    frank = make_person("Frank Castorp")
+    credited = make_film("Aaa Morgengrauen")
+    make_role(credited, frank)
+    titled = make_film("Frank und Frei")
+    content = results(client, "Frank")
+    assert films_listed(content) == [titled.get_absolute_url(), credited.get_absolute_url()]
+    assert "Frank Castorp" in people_section(content)
+
+
+@pytest.mark.postgres
+def test_a_first_name_of_thousands_of_characters_still_finds_the_person_so_named(client, db, monkeypatch):
+    # Only so many roles with a matching character are candidates: here fewer than there are.
+    monkeypatch.setattr(search, "CHARACTER_ROLES", 2)
+    for number in range(6):
+        make_role(make_film(f"Episode {number}"), make_person(f"Darsteller {number}"), character="Wanda")
+    make_person("Wanda Jakubowska")
+    content = results(client, "Wanda")
+    assert people_section(content).index("Wanda Jakubowska") < people_section(content).index("Darsteller")
+    assert len(films_listed(content)) == 2
+
+
+@pytest.mark.postgres
+def test_a_character_and_an_actor_still_find_the_film_among_many_namesakes(client, kindness):
+    for number in range(6):
+        make_role(make_film(f"Claras Welt {number}"), make_person(f"Zoe Other{number}"), character="Clara")
+    content = results(client, "Clara Kazan")
+    assert "Zoe Kazan" in people_section(content)
+    assert kindness.get_absolute_url() in film_section(content)
