@@ -8,8 +8,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 from django.utils import timezone
+from django.utils.translation import override
 
-from reviews.models import Film, Review, Role, Tag
+from reviews.models import LANGUAGE_CHOICES, Film, LocalTitle, Review, Role, Tag
 from reviews.models.base import slug_url
 
 from .conftest import make_film, make_person, make_review, make_role, make_user
@@ -195,3 +196,16 @@ def test_slug_url_follows_the_script_prefix():
     finally:
         set_script_prefix("/")
     assert slug_url("reviews:film_detail", "der-film-2020") == "/films/der-film-2020/"
+
+
+@pytest.mark.parametrize("code", ["fr", "de", "en", "pt-br", "zz"])
+def test_language_names_are_what_django_would_display(code):
+    film = Film(title="x", year=2000, original_language=code)
+    title = LocalTitle(film=film, language=code, title="y")
+    for interface in ("de", "en"):
+        with override(interface):
+            expected = str(dict(LANGUAGE_CHOICES).get(code, code))
+            assert film.get_original_language_display() == expected
+            assert title.get_language_display() == expected
+    with override("de"):
+        assert Film(original_language="fr").get_original_language_display() == "Französisch"
