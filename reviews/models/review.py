@@ -64,6 +64,29 @@ def body_text():
 # Left out of lists of reviews: a review's body, its rendered body and its search vector are
 # kilobytes each, and a page of fifty reviews would fetch and decode them all for nothing.
 LISTING_DEFERRED = ("body", "body_html", "search_vector", "film__synopsis")
+# What lists of reviews (cards, feeds, search results) show of a review, its film and author:
+# loading only these makes each of fifty rows a third of the work.
+LISTING_FIELDS = (
+    "slug",
+    "headline",
+    "teaser",
+    "language",
+    "rating",
+    "published_at",
+    "updated_at",
+    "film",
+    "author",
+    "film__slug",
+    "film__title",
+    "film__year",
+    "film__original_language",
+    "film__poster",
+    "film__poster_width",
+    "film__poster_height",
+    "author__username",
+    "author__first_name",
+    "author__last_name",
+)
 LOCAL_TITLES_OF_FILM = Prefetch("film__local_titles", to_attr=Film.LOCAL_TITLE_LIST)
 
 
@@ -73,11 +96,11 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(status=Review.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
-        """Newest first, with what a list of reviews shows: film (and its local titles) and
-        author, but not the long texts no list shows (see LISTING_DEFERRED)."""
+        """Newest first, with what a list of reviews shows of them, their films (with local
+        titles) and authors (LISTING_FIELDS)."""
         return (
             self.select_related("film", "author")
-            .defer(*LISTING_DEFERRED)
+            .only(*LISTING_FIELDS)
             .prefetch_related(LOCAL_TITLES_OF_FILM)
             .order_by("-published_at", "-pk")
         )
