@@ -76,6 +76,10 @@ def picture(image, alt, width, height, sizes="100vw", loading="lazy", css_class=
     )
 
 
+# The lead card's poster: a fifth of a wide screen, two fifths of a narrow one.
+SIZES_LEAD = "(min-width: 64rem) 20rem, 40vw"
+
+
 @register.simple_tag
 def review_card(review, lead=False, heading_level=3, show_film=True):
     """A review in a list (home, archive, tag page): the film's poster, title and year, the
@@ -116,9 +120,6 @@ def review_card(review, lead=False, heading_level=3, show_film=True):
         teaser,
         review_byline(review),
     )
-
-
-SIZES_LEAD = "(min-width: 64rem) 20rem, 40vw"
 
 
 @register.simple_tag
