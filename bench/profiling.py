@@ -15,6 +15,8 @@ Three passes over the same page, each up to N requests or 60 seconds:
 2. cProfile: the functions with the most time of their own, and the project's own functions
    by cumulative time.
 3. The slowest query of one request, with EXPLAIN (ANALYZE, BUFFERS).
+4. With pyinstrument installed (requirements-dev.txt): its call tree of the same requests,
+   sampled by wall-clock time, so waits on PostgreSQL and Redis show where they happen.
 """
 
 import cProfile
@@ -159,6 +161,8 @@ def profile_page(client, name, path, count):
     for key, (_, calls, _, cumtime, _) in sorted(mine, key=lambda item: -item[1][3])[:8]:
         print(f"  {cumtime / len(profiled) * 1000:8.2f} ms  {calls / len(profiled):8.0f} calls  {short(key)}")
 
+    call_tree(client, path, count)
+
     slowest = slowest_query(client, path)
     if slowest is None:
         print("\nNo queries.")
@@ -167,6 +171,24 @@ def profile_page(client, name, path, count):
     print(f"\nSlowest query ({seconds * 1000:.1f} ms): {sql[:300]}{'…' if len(sql) > 300 else ''}")
     if sql.lstrip().upper().startswith("SELECT"):
         for line in explain(sql, params)[:25]:
+            print("  " + line)
+
+
+def call_tree(client, path, count):
+    """pyinstrument's call tree over `count` requests, trimmed to the frames worth reading."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        print("\n(pyinstrument is not installed: no call tree; see requirements-dev.txt)")
+        return
+    profiler = Profiler(interval=0.0002)
+    profiler.start()
+    requests(client, path, count)
+    profiler.stop()
+    print(f"\npyinstrument, {count} requests (seconds in all; frames under 2 % hidden):")
+    text = profiler.output_text(unicode=True, color=False, show_all=False, short_mode=True, time="seconds")
+    for line in text.splitlines():
+        if line.strip() and PROJECT_DIR not in line:
             print("  " + line)
 
 
