@@ -99,7 +99,7 @@ class Film(Versioned, Timestamped):
     def local_title(self, language=None):
         """The release title in `language` (default: the active one), or "" if none.
 
-        Reads `local_titles.all()` so that a prefetch serves it without a query.
+        Reads `local_title_objects()`, so that a prefetch serves it without a query.
         """
         language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
         for local in self.local_title_objects():
