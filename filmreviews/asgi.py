@@ -4,6 +4,10 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from filmreviews.settings import require_secret_key
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "filmreviews.settings")
 
+# Management commands run without a key; serving does not (see the settings).
+require_secret_key()
 application = get_asgi_application()

@@ -32,13 +32,21 @@ def env_list(name, default=""):
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
+if not SECRET_KEY and DEBUG:
+    # Only ever used with DEBUG on; sessions signed with it are worthless elsewhere.
+    SECRET_KEY = "django-insecure-local-development-only"
+# Without a key and without DEBUG, commands that sign nothing (migrate, makemigrations,
+# check) still run; serving refuses to start (require_secret_key, called by wsgi.py and
+# asgi.py), and anything else that signs fails with Django's "must not be empty".
+
+
+def require_secret_key():
+    """Refuse to serve without a SECRET_KEY unless DEBUG is on."""
+    if not SECRET_KEY:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set it in the environment, or set DEBUG=1 for local development."
         )
-    # Only ever used with DEBUG on; sessions signed with it are worthless elsewhere.
-    SECRET_KEY = "django-insecure-local-development-only"
+
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 

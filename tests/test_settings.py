@@ -27,10 +27,25 @@ def run_settings(
     )
 
 
-def test_debug_off_without_secret_key_refuses_to_start():
-    result = run_settings({"DEBUG": "0"})
+@pytest.mark.parametrize("entry_point", ["filmreviews.wsgi", "filmreviews.asgi"])
+def test_debug_off_without_secret_key_refuses_to_serve(entry_point):
+    result = run_settings({"DEBUG": "0"}, f"import {entry_point}")
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_commands_that_sign_nothing_run_without_secret_key():
+    clean = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=PROJECT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_debug_on_runs_with_a_development_key_on_sqlite():
