@@ -71,7 +71,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from .models import Film, LocalTitle, Person, Review, Role
-from .models.review import LISTING_DEFERRED, body_text, text_search_config
+from .models.review import LISTING_FIELDS, body_text, text_search_config
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -476,7 +476,7 @@ def search(query, page_number=None):
     reviews = Review.objects.filter(pk__in=page.object_list).for_listing()
     if not uses_postgres():
         # The snippet is cut from the rendered body here (on PostgreSQL, by the query).
-        reviews = reviews.defer(None).defer(*(field for field in LISTING_DEFERRED if field != "body_html"))
+        reviews = reviews.only(*LISTING_FIELDS, "body_html")
     position = {pk: index for index, pk in enumerate(page.object_list)}
     page.object_list = add_snippets(
         sorted(with_headlines(reviews, query), key=lambda review: position[review.pk]), query

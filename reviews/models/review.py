@@ -61,11 +61,9 @@ def body_text():
     )
 
 
-# Left out of lists of reviews: a review's body, its rendered body and its search vector are
-# kilobytes each, and a page of fifty reviews would fetch and decode them all for nothing.
-LISTING_DEFERRED = ("body", "body_html", "search_vector", "film__synopsis")
-# What lists of reviews (cards, feeds, search results) show of a review, its film and author:
-# loading only these makes each of fifty rows a third of the work.
+# What lists of reviews (cards, feeds, search results) show of a review, its film and author.
+# A review's body, rendered body and search vector are kilobytes each, and a page of fifty
+# reviews would fetch and decode them all for nothing.
 LISTING_FIELDS = (
     "slug",
     "headline",

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format, number_format
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
 
@@ -181,9 +181,12 @@ def _person_link(person):
 
 
 def _character(playing, character):
-    if not character:
-        return ""
-    return quick_html(' <span class="character">{}</span>', playing % {"character": character})
+    return _note(playing % {"character": character}) if character else ""
+
+
+def _note(text):
+    """A credit's note beside a link: the character played or the kind of work."""
+    return quick_html(' <span class="character">{}</span>', text)
 
 
 @register.simple_tag
@@ -226,19 +229,14 @@ def credit_items(credits):
     Rendered here rather than by a `{% for %}` loop: a busy actor's page lists hundreds of
     credits, and the template language's per-variable work was most of that page's time.
     """
-    items = []
-    for credit in credits:
-        note = credit["note"]
-        items.append(
-            quick_html(
-                '<li><a href="{}">{}</a> <span class="year">({})</span>{}</li>',
-                credit["url"],
-                credit["title"],
-                credit["year"],
-                quick_html(' <span class="character">{}</span>', note) if note else "",
-            )
-        )
-    return mark_safe("".join(items))
+    return quick_join(
+        "",
+        '<li><a href="{}">{}</a> <span class="year">({})</span>{}</li>',
+        (
+            (credit["url"], credit["title"], credit["year"], _note(credit["note"]) if credit["note"] else "")
+            for credit in credits
+        ),
+    )
 
 
 @register.simple_tag
