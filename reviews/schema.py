@@ -74,7 +74,7 @@ def movie(request, film, credits, reviews=None):
         "url": _absolute(request, film.get_absolute_url()),
         "dateCreated": str(film.year),
     }
-    alternate = [local.title for local in film.local_titles.all() if local.title != film.title]
+    alternate = [local.title for local in film.local_title_objects() if local.title != film.title]
     if alternate:
         data["alternateName"] = alternate
     if film.poster:

@@ -135,12 +135,10 @@ class Film(Versioned, Timestamped):
                 return title, language or "und"
         return None
 
-    def credits(self):
-        """Credits grouped for a film page: directors, cast in billing order, crew by kind.
-
-        Reads `roles.all()`; prefetch `roles__person` to keep it to one query.
-        """
-        roles = sorted(self.roles.all(), key=lambda role: (role.order, role.pk))
+    def credits(self, roles):
+        """The film's `roles` (with their people) grouped for a page: directors, cast in billing
+        order, crew by kind."""
+        roles = sorted(roles, key=lambda role: (role.order, role.pk))
         by_kind = {kind: [] for kind in CreditKind.values}
         for role in roles:
             by_kind[role.kind].append(role)
