@@ -263,11 +263,11 @@ def _command_output(*command):
 
 def machine(database_url, redis_url):
     """What the figures were measured on."""
-    import psycopg2
+    import psycopg
     import redis
 
     cpu = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.MULTILINE)
-    with psycopg2.connect(database_url) as connection, connection.cursor() as cursor:
+    with psycopg.connect(database_url) as connection, connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         postgres = cursor.fetchone()[0]
     memory = _command_output("free", "-h").splitlines()

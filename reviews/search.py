@@ -39,6 +39,7 @@ import html
 import re
 import secrets
 import unicodedata
+from contextlib import contextmanager
 from functools import reduce
 from operator import and_, or_
 
@@ -94,6 +95,28 @@ _WORD_RE = re.compile(r"[^\W_]+")
 
 def uses_postgres():
     return connection.vendor == "postgresql"
+
+
+@contextmanager
+def planned_per_query():
+    """Run the enclosed queries as plain statements, never as prepared ones.
+
+    The connection prepares the queries it runs again and again (settings.py), and after a few
+    runs PostgreSQL may execute a prepared statement with one generic plan for any parameters.
+    A search's best plan depends on its words (a rare one through the GIN index, a very common
+    one along the date index), so each search is planned for its own words.
+    """
+    if not uses_postgres():
+        yield
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    threshold = raw.prepare_threshold
+    raw.prepare_threshold = None
+    try:
+        yield
+    finally:
+        raw.prepare_threshold = threshold
 
 
 def clean_query(raw):
@@ -465,6 +488,11 @@ def search(query, page_number=None):
     RANKED_REVIEWS, so ranking and counting happen once), the page of reviews with their
     films' local titles, and on the first page the top films (with local titles) and people.
     """
+    with planned_per_query():
+        return _search(query, page_number)
+
+
+def _search(query, page_number):
     ranked_ids = list(
         reviews_matching(query, Review.objects.published()).values_list("pk", flat=True)[:RANKED_REVIEWS]
     )

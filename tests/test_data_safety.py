@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
 
-import psycopg2
+import psycopg
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -282,7 +282,7 @@ class Scratch:
         if self.vendor == "sqlite":
             with sqlite3.connect(self.url.removeprefix("sqlite:///")) as connection:
                 return connection.execute(sql).fetchall()
-        connection = psycopg2.connect(self.url)
+        connection = psycopg.connect(self.url)
         try:
             with connection.cursor() as cursor:
                 cursor.execute(sql)
@@ -351,8 +351,8 @@ def postgres_database():
     """Creates scratch PostgreSQL databases named after this process, and drops them afterwards."""
     server = postgres_server()
     try:
-        admin = psycopg2.connect(f"{server}/postgres", connect_timeout=3)
-    except psycopg2.OperationalError as error:
+        admin = psycopg.connect(f"{server}/postgres", connect_timeout=3)
+    except psycopg.OperationalError as error:
         pytest.skip(f"PostgreSQL is not reachable: {error}")
     admin.autocommit = True
     created = []

@@ -486,3 +486,24 @@ def test_a_character_and_an_actor_still_find_the_film_among_many_namesakes(clien
     content = results(client, "Clara Kazan")
     assert "Zoe Kazan" in people_section(content)
     assert kindness.get_absolute_url() in film_section(content)
+
+
+def prepared_statements():
+    """The statements this connection has prepared (PostgreSQL keeps them per session)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.postgres
+def test_pages_queries_are_prepared_but_searches_are_planned_each_time(client, admin_client, kindness):
+    review = Review.objects.get()
+    for _ in range(4):
+        assert client.get(review.get_absolute_url()).status_code == 200
+        assert client.get("/search/", {"q": "Fremden"}).status_code == 200
+        assert admin_client.get("/admin/reviews/review/", {"q": "Fremden"}).status_code == 200
+    statements = prepared_statements()
+    # The review page's query, run four times, is prepared: PostgreSQL plans it once.
+    assert any('FROM "reviews_review"' in sql and '"reviews_review"."slug" = $' in sql for sql in statements)
+    # No search query is: each search is planned for its own words.
+    assert not [sql for sql in statements if "to_tsquery" in sql or "word_similarity" in sql.lower()]

@@ -67,6 +67,28 @@ def test_database_url_chooses_the_database(url, engine):
     assert result.stdout.strip() == engine
 
 
+@pytest.mark.parametrize(
+    ("value", "threshold"), [(None, "2"), ("0", "0"), ("5", "5"), ("off", "None"), ("OFF", "None")]
+)
+def test_prepared_statements_on_postgresql(value, threshold):
+    env = {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/filmreviews"}
+    if value is not None:
+        env["DATABASE_PREPARE_THRESHOLD"] = value
+    code = "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; "
+    code += "print(o['server_side_binding'], o['prepare_threshold'])"
+    result = run_settings(env, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", threshold]
+
+
+@pytest.mark.parametrize("value", ["-1", "two", "1.5"])
+def test_a_bad_prepare_threshold_is_refused_with_a_message(value):
+    env = {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/filmreviews"}
+    result = run_settings({**env, "DATABASE_PREPARE_THRESHOLD": value})
+    assert result.returncode != 0
+    assert 'DATABASE_PREPARE_THRESHOLD must be a whole number or "off"' in result.stderr
+
+
 def test_redis_url_switches_the_cache_to_redis():
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = run_settings({"DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:6379/1"}, code)

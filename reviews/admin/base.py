@@ -1,5 +1,6 @@
 """What every content admin shares: history with restore, conflict protection, image previews."""
 
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -9,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..forms import OptimisticLockForm
 from ..images import SafeImageField
+from ..search import planned_per_query
 
 LOCK_FIELDSET = (None, {"fields": ["lock_version"], "classes": ["hidden"]})
 
@@ -24,6 +26,17 @@ class VersionedAdmin(SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Counting every row of a large table on each list page is slow on PostgreSQL.
     show_full_result_count = False
+
+    def changelist_view(self, request, extra_context=None):
+        if not request.GET.get(SEARCH_VAR):
+            return super().changelist_view(request, extra_context)
+        # A search's rows are fetched while the list renders: render here, where each query
+        # is planned for its own search words (see planned_per_query).
+        with planned_per_query():
+            response = super().changelist_view(request, extra_context)
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.ImageField):
