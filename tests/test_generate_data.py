@@ -270,3 +270,17 @@ def test_public_pages_serve_generated_content(client, small_run):
     assert review.body_html in page
     draft = Review.objects.filter(status=Review.Status.DRAFT).first()
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="VACUUM is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_tables_are_vacuumed_too():
+    # Computing the search vectors writes each review twice; VACUUM clears the first versions.
+    generate()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL FROM pg_stat_user_tables "
+            "WHERE relname = %s",
+            [Review._meta.db_table],
+        )
+        assert cursor.fetchone() == (True, True)

@@ -507,3 +507,14 @@ def test_pages_queries_are_prepared_but_searches_are_planned_each_time(client, a
     assert any('FROM "reviews_review"' in sql and '"reviews_review"."slug" = $' in sql for sql in statements)
     # No search query is: each search is planned for its own words.
     assert not [sql for sql in statements if "to_tsquery" in sql or "word_similarity" in sql.lower()]
+
+
+@pytest.mark.postgres
+def test_search_vectors_are_kept_in_the_row():
+    # Migration 0006: a common word's search tests thousands of vectors without a TOAST fetch each.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = %s::regclass AND attname = 'search_vector'",
+            [Review._meta.db_table],
+        )
+        assert cursor.fetchone()[0] == "m"
