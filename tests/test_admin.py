@@ -420,3 +420,59 @@ def test_superuser_may_delete_a_published_review(client, superuser):
     response = client.post(reverse("admin:reviews_review_delete", args=[published.pk]), {"post": "yes"})
     assert response.status_code == 302
     assert not Review.objects.filter(pk=published.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"status__exact": "published"},
+        {"status__exact": "draft"},  # one dated draft: Django opens on its month
+        {"language__exact": "en"},  # one year
+        {"status__exact": "in_review"},  # no rows
+        {"q": "Review"},
+        {"published_at__year": "2019"},
+    ],
+)
+def test_review_list_years_are_the_ones_django_would_show(rf, superuser, query):
+    from datetime import datetime
+
+    from django.contrib.admin import site
+    from django.contrib.admin.templatetags.admin_list import date_hierarchy
+
+    from reviews.templatetags.review_admin import review_date_hierarchy
+
+    def berlin(*args):
+        return timezone.make_aware(datetime(*args))
+
+    # Gaps (2020, 2022, 2023), a year's last minutes in Berlin (already the next year in UTC
+    # terms would be the other way round), drafts with and without a date, English and German.
+    for when, status, language in [
+        (berlin(2019, 3, 1, 12), "published", "de"),
+        (berlin(2019, 12, 31, 23, 30), "published", "en"),
+        (berlin(2021, 1, 1, 0, 15), "draft", "de"),
+        (berlin(2024, 6, 1, 9), "published", "de"),
+        (None, "draft", "en"),
+    ]:
+        make_review(status=status, published_at=when, language=language)
+    request = rf.get("/admin/reviews/review/", query)
+    request.user = superuser
+    changelist = site._registry[Review].get_changelist_instance(request)
+    with CaptureQueriesContext(connection) as ours:
+        mine = review_date_hierarchy(changelist)
+    with CaptureQueriesContext(connection) as djangos:
+        expected = date_hierarchy(changelist)
+    assert mine == expected
+    assert len(ours.captured_queries) <= len(djangos.captured_queries)
+
+
+def test_review_list_shows_its_years_as_links(admin_client):
+    from datetime import datetime
+
+    for year in (2018, 2020):
+        make_review(published_at=timezone.make_aware(datetime(year, 5, 1)))
+    response = admin_client.get("/admin/reviews/review/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "?published_at__year=2018" in html and "?published_at__year=2020" in html
+    assert "?published_at__year=2019" not in html

@@ -208,6 +208,8 @@ class Review(Versioned, Timestamped):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="review_status_published_idx"),
             models.Index(fields=["film", "status"], name="review_film_status_idx"),
+            # The admin's list: newest first whatever the status, and its years (review_admin).
+            models.Index(fields=["-published_at"], name="review_published_idx"),
             # PostgreSQL only in effect: SQLite ignores USING and builds a B-tree on a NULL column.
             GinIndex(fields=["search_vector"], name="review_search_vector_gin"),
         ]
