@@ -57,7 +57,7 @@ def test_debug_on_runs_with_a_development_key_on_sqlite():
 @pytest.mark.parametrize(
     ("url", "engine"),
     [
-        ("postgres://postgres@127.0.0.1:5432/filmreviews", "django.db.backends.postgresql"),
+        ("postgres://postgres@127.0.0.1:5432/filmreviews", "filmreviews.db"),
         ("sqlite:////tmp/elsewhere.sqlite3", "django.db.backends.sqlite3"),
     ],
 )
