@@ -109,9 +109,10 @@ WSGI_APPLICATION = "filmreviews.wsgi.application"
 # Database: DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/filmreviews.
 # Persistent connections with health checks: measured here, they multiply
 # throughput under gunicorn and survive a database restart without 500s.
+# An empty DATABASE_URL (`DATABASE_URL=` in an env file) means the default, as an unset one does.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )

@@ -1,15 +1,19 @@
-"""The database backend: bulk writes larger than one statement may carry.
+"""Bulk writes: larger than one statement may carry, and `reviews.bulk.insert` (COPY on PostgreSQL).
 
 On PostgreSQL every value travels as a parameter of the statement (server-side binding), and a
 statement may carry at most 65,535 of them; the backend cuts `bulk_create`, and the deletions
 Django runs by id, into batches that fit. On SQLite Django does the same by itself.
 """
 
+from datetime import UTC, datetime
+from decimal import Decimal
+
 import pytest
 from django.db import connection
 
 from filmreviews.db.base import MAX_PARAMETERS
-from reviews.models import Review
+from reviews import bulk
+from reviews.models import Film, Review
 
 from .conftest import make_film, make_user
 
@@ -48,3 +52,72 @@ def test_bulk_create_of_more_rows_than_one_statement_holds():
         for number in range(count)
     )
     assert Review.objects.count() == count
+
+
+def films(prefix):
+    return [
+        Film(
+            title="L’Été – «dernier»\tet\\ nouveau",
+            slug=f"{prefix}-ete",
+            year=1999,
+            countries=["FR", "DE"],
+            original_language="fr",
+            synopsis="Zeile eins\nZeile zwei",
+            poster="posters/ete.jpg",
+            poster_width=400,
+            poster_height=600,
+        ),
+        Film(title="Plain", slug=f"{prefix}-plain", year=2001, runtime=90),
+    ]
+
+
+def reviews(prefix, film, author):
+    published = datetime(2024, 2, 29, 23, 30, tzinfo=UTC)
+    return [
+        Review(
+            film=film,
+            author=author,
+            headline="Half",
+            slug=f"{prefix}-half",
+            rating=Decimal("4.5"),
+            status="published",
+            published_at=published,
+            body="*a*",
+            body_html="<p><em>a</em></p>",
+        ),
+        Review(film=film, author=author, headline="None", slug=f"{prefix}-none", language="en"),
+    ]
+
+
+def stored(model, prefix):
+    rows = model.objects.filter(slug__startswith=prefix).order_by("slug").values()
+    return [
+        {
+            key: value
+            for key, value in row.items()
+            if key not in ("id", "slug", "created_at", "updated_at", "film_id")
+        }
+        for row in rows
+    ]
+
+
+def test_insert_writes_what_bulk_create_writes():
+    author = make_user("critic")
+    copied, created = films("copy"), films("orm")
+    bulk.insert(Film, copied)
+    Film.objects.bulk_create(created)
+    assert stored(Film, "copy") == stored(Film, "orm")
+    assert stored(Film, "copy")[0]["countries"] == "DE,FR"
+    # The objects have their keys, as after bulk_create, and the rows their times.
+    for film in copied:
+        assert Film.objects.get(pk=film.pk).slug == film.slug
+        assert not film._state.adding
+    assert Film.objects.filter(slug__startswith="copy", created_at__isnull=False).count() == 2
+
+    bulk.insert(Review, reviews("copy", copied[0], author))
+    Review.objects.bulk_create(reviews("orm", created[0], author))
+    assert stored(Review, "copy") == stored(Review, "orm")
+    assert stored(Review, "copy")[0]["rating"] == Decimal("4.5")
+    # The sequence moved past the keys taken: rows made afterwards get new ones.
+    assert make_film("Later").pk > max(film.pk for film in copied)
+    bulk.insert(Film, [])

@@ -10,6 +10,7 @@ import html5lib
 import pytest
 from django.utils import timezone
 
+from reviews.markup import link_first_mentions
 from reviews.models import Film, Person, Review, Tag
 
 from .conftest import make_film, make_full_film, make_person, make_review, make_role
@@ -180,6 +181,18 @@ def test_review_body_links_first_mentions_and_uses_german_quotes(client):
     review.body += "\n\nPaula Beer spielt Marie."
     review.save()
     assert review.body_html.count('class="person-link"') == 2
+
+
+def test_two_people_of_one_name_link_the_same_way_whatever_the_order():
+    # The text cannot tell which John Carter is meant; the link must not depend on the order of
+    # the credits or on the process (generated data is the same for a seed on every run).
+    names = [f"John Carter {letter}" for letter in "ABCDEFGH"]
+    html = "<p>" + " und ".join(names) + ".</p>"
+    people = [(name, f"/people/{slug}-{name[-1].lower()}/") for name in names for slug in ("second", "first")]
+    for order in (people, people[::-1]):
+        linked = link_first_mentions(html, order)
+        assert linked.count('class="person-link"') == len(names)
+        assert "/people/second-" not in linked
 
 
 def test_credits_added_later_are_linked_in_existing_reviews(db):

@@ -59,6 +59,7 @@ def test_debug_on_runs_with_a_development_key_on_sqlite():
     [
         ("postgres://postgres@127.0.0.1:5432/filmreviews", "filmreviews.db"),
         ("sqlite:////tmp/elsewhere.sqlite3", "django.db.backends.sqlite3"),
+        ("", "django.db.backends.sqlite3"),
     ],
 )
 def test_database_url_chooses_the_database(url, engine):

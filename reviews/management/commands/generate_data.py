@@ -3,7 +3,8 @@ Generate realistic fake content in bulk: people, films with credits and release 
 reviews in German and English by generated critics, and festival and genre tags.
 
 For benchmarks and for trying the site with an archive of realistic size. Rows go in with
-`bulk_create` in batches, so no `save()` and no signal runs: the command fills what
+COPY on PostgreSQL and `bulk_create` elsewhere, in batches (`reviews.bulk`), so no `save()`
+and no signal runs: the command fills what
 `save()` would (slugs, `body_html` as `Review.render_body()` makes it, `version` 1), then
 refreshes the reviews' search vectors and the page cache's content version, and at the end
 updates the planner's statistics (ANALYZE; VACUUM (ANALYZE) on PostgreSQL); no history rows
@@ -27,6 +28,7 @@ What counts as generated. Generated films, people and reviews have slugs ending 
 the numbering; with the same seed it does not repeat the first run's content.
 """
 
+import gc
 import re
 import time
 from array import array
@@ -45,7 +47,7 @@ from django.db import connection, reset_queries, transaction
 from django.urls import reverse
 from django.utils.text import slugify
 
-from reviews import fakedata
+from reviews import bulk, fakedata
 from reviews.models import (
     RATING_CHOICES,
     CreditKind,
@@ -354,7 +356,7 @@ class Generator:
         self.counts[label] += number
 
     def insert(self, model, rows):
-        model.objects.bulk_create(rows, batch_size=self.batch_size)
+        bulk.insert(model, rows, batch_size=self.batch_size)
         # With DEBUG on, Django keeps every statement; these are megabytes each.
         reset_queries()
 
@@ -674,7 +676,10 @@ def body_renderer(parallel):
         return
     # "fork" rather than "spawn", which would import the caller's main module again. The worker
     # never touches the inherited database connection, and leaves with os._exit, without closing it.
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as executor:
+    # It freezes what it inherits (the people and films of the run): its garbage collector then
+    # skips those objects instead of walking them again and again while it renders.
+    context = get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=gc.freeze) as executor:
         yield executor
 
 
