@@ -90,6 +90,19 @@ def _current_version(record):
     return version, now, True
 
 
+def per_version(name, compute, timeout=24 * 3600):
+    """`compute()`, kept in the cache under the current content version: a value derived from
+    content (a count, a list of tags) is computed once per change of content, not per request.
+    `name` says what it is (a view and its filters); the value must pickle."""
+    version, _changed_at = content_version()
+    key = f"derived:{version}:{hashlib.sha256(name.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 class CountCachingPaginator(Paginator):
     """A paginator that counts a list once per content version.
 
@@ -107,13 +120,7 @@ class CountCachingPaginator(Paginator):
     def count(self):
         if not self.count_key:
             return super().count
-        version, _changed_at = content_version()
-        key = f"count:{version}:{hashlib.sha256(self.count_key.encode()).hexdigest()}"
-        value = cache.get(key)
-        if value is None:
-            value = super().count
-            cache.set(key, value, 24 * 3600)
-        return value
+        return per_version(f"count:{self.count_key}", lambda: Paginator.count.func(self))
 
 
 def _page_seconds():

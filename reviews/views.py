@@ -19,7 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve as static_serve
 
 from . import schema, search
-from .caching import CountCachingPaginator
+from .caching import CountCachingPaginator, per_version
 from .models import Film, LocalTitle, Person, Review, Role, Tag, TaggedReview
 
 # A film's credits with the people's names and slugs: all that film and review pages show of
@@ -168,9 +168,14 @@ class ReviewListView(ListView):
         context["filters"] = self.get_filters()
         context["languages"] = Review.Language.choices
         context["ratings"] = list(self.ratings)
-        used = Exists(TaggedReview.objects.filter(tag=OuterRef("pk")))
-        context["filter_tags"] = Tag.objects.filter(used).order_by("name").values_list("slug", "name")[:200]
+        context["filter_tags"] = per_version("review_list:filter_tags", filter_tags)
         return context
+
+
+def filter_tags():
+    """The archive's tag filter: (slug, name) of the tags that reviews carry, A–Z, at most 200."""
+    used = Exists(TaggedReview.objects.filter(tag=OuterRef("pk")))
+    return tuple(Tag.objects.filter(used).order_by("name").values_list("slug", "name")[:200])
 
 
 class ReviewDetailView(DetailView):

@@ -65,6 +65,27 @@ def test_every_page_runs_a_fixed_number_of_queries(client, django_assert_num_que
     assert large.status_code == 200
 
 
+def test_the_archive_counts_and_lists_its_filter_tags_once_per_change_of_content(
+    client, django_assert_num_queries, published_review
+):
+    published_review.tags.add("Berlinale 2025")
+    make_film("Untagged").tags.add("Only on films")  # a tag no review carries is not offered
+    with django_assert_num_queries(PAGE_QUERIES["review_list"]):
+        first = client.get("/reviews/").content.decode()
+    assert '<option value="berlinale-2025">Berlinale 2025</option>' in first
+    assert "Only on films" not in first
+    # Until content changes, only the page of reviews and their films' local titles.
+    with django_assert_num_queries(2):
+        assert client.get("/reviews/").content.decode() == first
+    chosen = client.get("/reviews/?tag=berlinale-2025").content.decode()
+    assert '<option value="berlinale-2025" selected>Berlinale 2025</option>' in chosen
+
+    make_review(film=make_full_film()).tags.add("Cannes 2025")
+    with django_assert_num_queries(PAGE_QUERIES["review_list"]):
+        changed = client.get("/reviews/").content.decode()
+    assert '<option value="cannes-2025">Cannes 2025</option>' in changed
+
+
 def test_review_page_shows_the_review_its_film_and_linked_credits(client, published_review):
     film = published_review.film
     response = client.get(published_review.get_absolute_url())

@@ -215,11 +215,18 @@ def _index_entry(film, language):
 def tag_options(tags, selected=None):
     """The `<option>`s of the archive's tag filter, from (slug, name) pairs; `selected` is a Tag."""
     chosen = selected.slug if selected is not None else None
-    return quick_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((slug, " selected" if slug == chosen else "", name) for slug, name in tags),
-    )
+    options = _tag_options(tuple(tags))
+    return SafeString("".join(option[1] if slug == chosen else option[0] for slug, option in options))
+
+
+@lru_cache(maxsize=16)
+def _tag_options(tags):
+    # The same two hundred tags on every archive page until content changes: escaped once.
+    pattern = '<option value="{}"{}>{}</option>'
+    return [
+        (slug, (quick_html(pattern, slug, "", name), quick_html(pattern, slug, " selected", name)))
+        for slug, name in tags
+    ]
 
 
 @register.simple_tag
