@@ -49,9 +49,7 @@ def insert(model, objects, batch_size=None):
         columns = ", ".join(quote(field.column) for field in fields)
         with cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
             for obj in objects:
-                copy.write_row(
-                    [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
-                )
+                copy.write_row([_value(field, obj) for field in fields])
     for obj in objects:
         obj._state.adding = False
         obj._state.db = connection.alias
