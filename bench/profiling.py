@@ -9,8 +9,8 @@ Three passes over the same page, each up to N requests or 60 seconds:
 1. A breakdown by layer. The boundaries of the layers are timed, and each gets its own time
    without the layers nested in it: SQL (CursorWrapper.execute: PostgreSQL and the driver),
    ORM (QuerySet._fetch_all, SQLCompiler.execute_sql, prefetch_related_objects: compiling SQL,
-   making model instances), templates (Template.render, without the queries a lazy QuerySet runs
-   from a template), view code (View.dispatch / the admin's changelist_view), the cache (Redis
+   making model instances), templates (Template.render of Jinja2 and of Django's templates,
+   without the queries a lazy QuerySet runs from a template), view code (View.dispatch / the admin's changelist_view), the cache (Redis
    get and set), and the rest: middleware, URL resolving, the handler and the test client.
 2. cProfile: the functions with the most time of their own, and the project's own functions
    by cumulative time.
@@ -33,6 +33,7 @@ from django.db import connection, transaction
 from django.db.backends.utils import CursorWrapper
 from django.db.models import query as query_module
 from django.db.models.sql.compiler import SQLCompiler
+from django.template.backends import jinja2 as jinja2_backend
 from django.template.base import Template
 from django.test import Client
 from django.test.utils import override_settings
@@ -78,6 +79,7 @@ class Breakdown:
         self.wrap(SQLCompiler, "execute_sql", "ORM")
         self.wrap(query_module, "prefetch_related_objects", "ORM")
         self.wrap(Template, "render", "templates")
+        self.wrap(jinja2_backend.Template, "render", "templates")
         self.wrap(View, "dispatch", "view code")
         self.wrap(ModelAdmin, "changelist_view", "view code")
         for method in ("get", "get_many", "set", "set_many"):

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import jinja2
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +90,15 @@ MIDDLEWARE = [
 ROOT_URLCONF = "filmreviews.urls"
 
 TEMPLATES = [
+    # The readers' pages: Jinja2 (reviews/templating.py says why). First, so that it answers
+    # for the templates of `templates/`; it leaves `templates/admin/` to Django's engine.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "reviews.templating.environment", "undefined": jinja2.Undefined},
+    },
+    # The admin, Django's own templates (forms, sitemaps) and the admin overrides in templates/admin/.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

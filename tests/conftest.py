@@ -8,11 +8,29 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.template.backends import jinja2 as jinja2_backend
+from django.test.signals import template_rendered
 from django.utils import timezone
 
 from reviews.models import Film, LocalTitle, Person, Review, Role
 
 _sequence = itertools.count(1)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def jinja_templates_report_rendering():
+    """`response.context` and `assertTemplateUsed` for the Jinja2 pages too: the test client
+    learns of a rendering from the `template_rendered` signal, which Django's test set-up sends
+    only for its own templates."""
+    render = jinja2_backend.Template.render
+
+    def render_and_report(self, context=None, request=None):
+        template_rendered.send(sender=self, template=self.template, context=dict(context or {}))
+        return render(self, context, request)
+
+    jinja2_backend.Template.render = render_and_report
+    yield
+    jinja2_backend.Template.render = render
 
 
 @pytest.fixture(autouse=True)

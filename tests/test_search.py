@@ -1,11 +1,12 @@
 """Search: the /search/ page on both databases, PostgreSQL's stemming and fuzzy matching, the admin."""
 
+import html
+import re
 from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.utils import timezone
-from django.utils.html import escape
 
 from reviews import search
 from reviews.models import LocalTitle, Review, Role
@@ -268,7 +269,9 @@ def test_hostile_queries_give_a_sane_page(client, kindness, query):
     cleaned = search.clean_query(query)
     assert len(cleaned) <= search.MAX_QUERY_LENGTH
     assert "\x00" not in cleaned
-    assert f'id="search-q" type="search" name="q" value="{escape(cleaned)}"' in content
+    # The box shows the cleaned query, escaped: a quote in it would end the value early.
+    value = re.search(r'id="search-q" type="search" name="q" value="([^"]*)"', content)
+    assert value is not None and html.unescape(value.group(1)) == cleaned
     assert "Traceback" not in content
     if "<" in cleaned:
         assert cleaned not in content

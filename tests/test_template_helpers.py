@@ -1,4 +1,4 @@
-"""The template helpers that build HTML in Python for the long lists (review_tags)."""
+"""The HTML fragments built in Python for the long lists (reviews/fragments.py)."""
 
 import datetime
 
@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy, override
 
-from reviews.templatetags.review_tags import _long_date, _stars, quick_html, quick_join, stars
+from reviews.fragments import _long_date, _stars, quick_html, quick_join, stars
 
 from .xss_payloads import PAYLOADS
 

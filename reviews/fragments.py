@@ -1,20 +1,25 @@
-"""Template helpers for the readers' pages."""
+"""
+HTML fragments of the readers' pages, built in Python: review cards, bylines, star ratings,
+pictures, credits and filmographies, the tag filter's options, the site's own URLs.
+
+The Jinja2 templates call them as functions (reviews/templating.py). They build the long
+lists' items here rather than in template loops: a list shows up to fifty cards, a
+filmography hundreds of credits.
+"""
 
 import html
 from decimal import Decimal
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
+from jinja2 import pass_context
 
-from ..renditions import srcset
-
-register = template.Library()
+from .renditions import srcset
 
 
 def quick_html(pattern, *args):
@@ -35,7 +40,6 @@ def quick_join(separator, pattern, rows):
     return SafeString(separator.join(quick_html(pattern, *row) for row in rows))
 
 
-@register.simple_tag
 def stars(rating):
     """A star rating as glyphs, with a text that screen readers read instead ("4,5 of 5 stars")."""
     if rating is None:
@@ -57,7 +61,6 @@ def _stars(rating, language):
     )
 
 
-@register.simple_tag
 def picture(image, alt, width, height, sizes="100vw", loading="lazy", css_class=""):
     """An image with WebP renditions in `srcset`, its size stated, loaded lazily unless told not to."""
     if not image or not width or not height:
@@ -80,7 +83,6 @@ def picture(image, alt, width, height, sizes="100vw", loading="lazy", css_class=
 SIZES_LEAD = "(min-width: 64rem) 20rem, 40vw"
 
 
-@register.simple_tag
 def review_card(review, lead=False, heading_level=3, show_film=True):
     """A review in a list (home, archive, tag page): the film's poster, title and year, the
     headline linked, the teaser and the byline. Expects the review's film and author loaded
@@ -88,7 +90,7 @@ def review_card(review, lead=False, heading_level=3, show_film=True):
     the film.
 
     Built here rather than by including a template for each card: lists show up to fifty
-    cards, and the template language's per-variable work was half of those pages' time.
+    cards (with Django's template language, per-variable work was half of those pages' time).
     """
     url = review.get_absolute_url()
     film = review.film if show_film else None
@@ -122,7 +124,6 @@ def review_card(review, lead=False, heading_level=3, show_film=True):
     )
 
 
-@register.simple_tag
 def review_byline(review):
     """Stars, author, date, and the review's language when it is not the reader's."""
     author = review.author
@@ -147,7 +148,6 @@ def _long_date(day, language):
     return date_format(day, "DATE_FORMAT")
 
 
-@register.simple_tag
 def film_link(film):
     """A film's title in the reader's language, linked, and its year."""
     return quick_html(
@@ -158,7 +158,6 @@ def film_link(film):
     )
 
 
-@register.simple_tag
 def people_items(roles):
     """The `<li>` items of a film's directors or cast: each person linked, and the character
     played, if any. Expects `role.person` loaded."""
@@ -170,7 +169,6 @@ def people_items(roles):
     )
 
 
-@register.simple_tag
 def people_links(roles):
     """The people of some credits, linked, separated by commas."""
     return quick_join(", ", "{}", ((_person_link(role.person),) for role in roles))
@@ -189,7 +187,6 @@ def _note(text):
     return quick_html(' <span class="character">{}</span>', text)
 
 
-@register.simple_tag
 def film_index_items(films):
     """The `<li>` items of the A–Z film index: original title linked, year, and the title in
     the reader's language where it differs."""
@@ -211,7 +208,6 @@ def _index_entry(film, language):
     return entry
 
 
-@register.simple_tag
 def tag_options(tags, selected=None):
     """The `<option>`s of the archive's tag filter, from (slug, name) pairs; `selected` is a Tag."""
     chosen = selected.slug if selected is not None else None
@@ -229,12 +225,10 @@ def _tag_options(tags):
     ]
 
 
-@register.simple_tag
 def credit_items(credits):
     """The `<li>` items of a filmography (Person.filmography()): film link, year and note.
 
-    Rendered here rather than by a `{% for %}` loop: a busy actor's page lists hundreds of
-    credits, and the template language's per-variable work was most of that page's time.
+    Built here rather than by a template loop: a busy actor's page lists hundreds of credits.
     """
     return quick_join(
         "",
@@ -246,9 +240,8 @@ def credit_items(credits):
     )
 
 
-@register.simple_tag
 def page_url(view_name):
-    """`{% url %}` for a URL without arguments (the site's menus and feeds), reversed once."""
+    """The URL of a view without arguments (the site's menus and feeds), reversed once."""
     return _page_url(view_name, get_script_prefix(), get_urlconf())
 
 
@@ -258,7 +251,7 @@ def _page_url(view_name, script_prefix, urlconf):
     return reverse(view_name, urlconf=urlconf)
 
 
-@register.simple_tag(takes_context=True)
+@pass_context
 def language_url(context, language):
     """A link that switches the interface language and comes back to the current page."""
     request = context.get("request")
@@ -268,7 +261,7 @@ def language_url(context, language):
     return f"{page_url('reviews:switch_language')}?{query}"
 
 
-@register.simple_tag(takes_context=True)
+@pass_context
 def absolute_url(context, path=None):
     """The absolute URL of `path` (default: the current page, with only its page number kept)."""
     request = context.get("request")
