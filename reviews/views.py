@@ -18,15 +18,10 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve as static_serve
 
-from . import schema, search
+from . import rows, schema, search
 from .caching import CountCachingPaginator, per_version
-from .models import Film, LocalTitle, Person, Review, Role, Tag, TaggedReview
+from .models import Film, Person, Review, Tag, TaggedReview
 
-# A film's credits with the people's names and slugs: all that film and review pages show of
-# them (a whole Person row would also run the photo field's dimension check per person).
-CREDITED_PEOPLE = Role.objects.select_related("person").only(
-    "film", "person", "kind", "character", "order", "person__name", "person__slug"
-)
 LOCAL_TITLES = Prefetch("local_titles", to_attr=Film.LOCAL_TITLE_LIST)
 
 
@@ -34,11 +29,11 @@ def film_facts(film):
     """Load what a page's facts box shows of one film: its local titles (where
     `local_title_objects()` finds them) and its credits, which it returns grouped.
 
-    Two direct queries: `prefetch_related` is made for many objects, and for one it costs more
-    than the queries it runs.
+    Two queries for plain rows (rows.py): for one film, `prefetch_related` and model
+    instances cost several times the queries themselves.
     """
-    setattr(film, Film.LOCAL_TITLE_LIST, list(LocalTitle.objects.filter(film=film)))
-    return film.credits(CREDITED_PEOPLE.filter(film=film))
+    setattr(film, Film.LOCAL_TITLE_LIST, rows.local_titles(film))
+    return film.credits(rows.credits(film))
 
 
 def films_for_listing():
@@ -188,7 +183,7 @@ class ReviewDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         review = self.object
-        context["tags"] = list(review.tags.all())
+        context["tags"] = rows.review_tags(review)
         context["credits"] = film_facts(review.film)
         context["json_ld"] = schema.to_script(schema.review(self.request, review, context["credits"]))
         return context
@@ -260,7 +255,7 @@ class FilmDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         film = self.object
-        context["tags"] = list(film.tags.all())
+        context["tags"] = rows.film_tags(film)
         context["credits"] = film_facts(film)
         context["reviews"] = list(
             film.reviews.published()
