@@ -10,8 +10,9 @@ Three passes over the same page, each up to N requests or 60 seconds:
    without the layers nested in it: SQL (CursorWrapper.execute: PostgreSQL and the driver),
    ORM (QuerySet._fetch_all, SQLCompiler.execute_sql, prefetch_related_objects: compiling SQL,
    making model instances), templates (Template.render of Jinja2 and of Django's templates,
-   without the queries a lazy QuerySet runs from a template), view code (View.dispatch / the admin's changelist_view), the cache (Redis
-   get and set), and the rest: middleware, URL resolving, the handler and the test client.
+   without the queries a lazy QuerySet runs from a template), view code (View.dispatch / the
+   admin's changelist_view), the cache (Redis get and set), and the rest: middleware, URL
+   resolving, the handler and the test client.
 2. cProfile: the functions with the most time of their own, and the project's own functions
    by cumulative time.
 3. The slowest query of one request, with EXPLAIN (ANALYZE, BUFFERS).

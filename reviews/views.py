@@ -9,7 +9,7 @@ import errno
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,8 +21,6 @@ from django.views.static import serve as static_serve
 from . import rows, schema, search
 from .caching import CountCachingPaginator, per_version
 from .models import Film, Person, Review, Tag, TaggedReview
-
-LOCAL_TITLES = Prefetch("local_titles", to_attr=Film.LOCAL_TITLE_LIST)
 
 
 def film_facts(film):
@@ -36,23 +34,19 @@ def film_facts(film):
     return film.credits(rows.credits(film))
 
 
-def films_for_listing():
-    """Films as lists show them: with their local titles, without the synopsis."""
-    return Film.objects.defer("synopsis").prefetch_related(LOCAL_TITLES)
-
-
 class HomeView(TemplateView):
     template_name = "reviews/home.html"
     latest_count = 12
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_reviews"] = list(Review.objects.published().for_listing()[: self.latest_count])
+        latest = Review.objects.published().newest_first()[: self.latest_count]
+        context["latest_reviews"] = rows.review_cards(latest)
         featured_tag = Tag.objects.filter(featured=True).order_by("-pk").first()
         context["featured_tag"] = featured_tag
         if featured_tag is not None:
-            context["featured_films"] = (
-                films_for_listing().filter(tags=featured_tag).order_by("-year", "title")[:6]
+            context["featured_films"] = rows.listed_films(
+                Film.objects.filter(tags=featured_tag).order_by("-year", "title")[:6]
             )
         return context
 
@@ -149,7 +143,7 @@ class ReviewListView(ListView):
 
     def get_queryset(self):
         filters = self.get_filters()
-        reviews = Review.objects.published().for_listing()
+        reviews = Review.objects.published().newest_first()
         if filters["language"]:
             reviews = reviews.filter(language=filters["language"])
         if filters["rating"]:
@@ -160,6 +154,7 @@ class ReviewListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["reviews"] = rows.review_cards(context["page_obj"].object_list)
         context["filters"] = self.get_filters()
         context["languages"] = Review.Language.choices
         context["ratings"] = list(self.ratings)
@@ -236,7 +231,7 @@ class FilmListView(ListView):
 
     def get_queryset(self):
         options = self.get_options()
-        films = films_for_listing()
+        films = Film.objects.all()
         if options["letter"]:
             films = films.filter(title__istartswith=options["letter"])
         if options["order"] == "year":
@@ -244,7 +239,9 @@ class FilmListView(ListView):
         return films.order_by("title", "year", "pk")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(options=self.get_options(), letters=self.letters, **kwargs)
+        context = super().get_context_data(options=self.get_options(), letters=self.letters, **kwargs)
+        context["films"] = rows.listed_films(context["page_obj"].object_list)
+        return context
 
 
 class FilmDetailView(DetailView):
@@ -257,12 +254,7 @@ class FilmDetailView(DetailView):
         film = self.object
         context["tags"] = rows.film_tags(film)
         context["credits"] = film_facts(film)
-        context["reviews"] = list(
-            film.reviews.published()
-            .select_related("author")
-            .defer("body", "body_html", "search_vector")
-            .order_by("-published_at")
-        )
+        context["reviews"] = rows.review_cards(film.reviews.published().newest_first(), film=film)
         context["json_ld"] = schema.to_script(
             schema.film(self.request, film, context["credits"], context["reviews"])
         )
@@ -290,8 +282,10 @@ class TagDetailView(TemplateView):
         context = super().get_context_data(**kwargs)
         tag = get_object_or_404(Tag, slug=kwargs["slug"])
         context["tag"] = tag
-        context["films"] = films_for_listing().filter(tags=tag).order_by("-year", "title")[: self.list_limit]
-        context["reviews"] = Review.objects.published().filter(tags=tag).for_listing()[: self.list_limit]
+        films = Film.objects.filter(tags=tag).order_by("-year", "title")
+        context["films"] = rows.listed_films(films[: self.list_limit])
+        reviews = Review.objects.published().filter(tags=tag).newest_first()
+        context["reviews"] = rows.review_cards(reviews[: self.list_limit])
         return context
 
 

@@ -1,12 +1,26 @@
 """The detail pages' small lists as plain rows (reviews/rows.py) say what the ORM says."""
 
+import io
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from PIL import Image
 
-from reviews import rows
-from reviews.models import Film, LocalTitle, Role
+from reviews import fragments, rows
+from reviews.models import Film, LocalTitle, Review, Role
 
-from .conftest import make_film, make_person, make_review, make_role
+from .conftest import make_film, make_person, make_review, make_role, make_user
+
+
+def png_bytes(width, height):
+    content = io.BytesIO()
+    Image.new("RGB", (width, height), "teal").save(content, "PNG")
+    return content.getvalue()
+
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +95,79 @@ def test_a_compiled_query_takes_exactly_one_id():
     )
     with pytest.raises(ImproperlyConfigured, match="one id"):
         query.rows(1)
+
+
+def test_review_cards_carry_what_the_review_instances_would(settings):
+    author = make_user(first_name="Johanna", last_name="Keßler")
+    nameless = make_user("nobody")
+    film = make_film("The Kindness of Strangers", 2019)
+    LocalTitle.objects.create(film=film, language="de", title="Kleine Wunder unter Fremden")
+    untitled = make_film("Roter Himmel", 2023)
+    first = make_review(film=film, author=author, teaser="Warm.", language="en")
+    second = make_review(film=untitled, author=nameless, rating=None)
+    make_review(film=film, status=Review.Status.DRAFT)
+
+    queryset = Review.objects.published().newest_first()
+    with translation.override("de"):
+        cards = rows.review_cards(queryset)
+        expected = list(queryset.for_listing())
+        assert [card.pk for card in cards] == [review.pk for review in expected] == [second.pk, first.pk]
+        for card, review in zip(cards, expected, strict=True):
+            for name in ("slug", "headline", "teaser", "language", "rating", "published_at"):
+                assert getattr(card, name) == getattr(review, name), name
+            assert card.get_absolute_url() == review.get_absolute_url()
+            assert str(card.get_language_display()) == str(review.get_language_display())
+            assert card.author.get_full_name() == review.author.get_full_name()
+            assert card.author.get_username() == review.author.get_username()
+            assert card.film.display_title() == review.film.display_title()
+            assert card.film.get_absolute_url() == review.film.get_absolute_url()
+            assert (card.film.year, bool(card.film.poster)) == (review.film.year, bool(review.film.poster))
+        assert cards[1].film.display_title() == "Kleine Wunder unter Fremden"
+    with translation.override("en"):
+        assert cards[1].film.display_title() == "The Kindness of Strangers"
+
+    # The reviews of a film the page has loaded: that film, and one query.
+    with CaptureQueriesContext(connection) as queries:
+        own = rows.review_cards(film.reviews.published().newest_first(), film=film)
+    assert len(queries) == 1
+    assert [(card.pk, card.film) for card in own] == [(first.pk, film)]
+    assert rows.review_cards(Review.objects.none()) == []
+
+
+def test_a_review_cards_poster_gives_its_url_and_renditions(media_root):
+    film = make_film("Poster Film", 2020)
+    film.poster.save("poster.png", ContentFile(png_bytes(900, 1200)))
+    make_review(film=film)
+    card = rows.review_cards(Review.objects.published().newest_first())[0]
+    assert card.film.poster.url == film.poster.url
+    assert (card.film.poster_width, card.film.poster_height) == (900, 1200)
+    html = fragments.review_card(card)
+    assert html == fragments.review_card(Review.objects.for_listing().get())
+    assert f'src="{film.poster.url}"' in html and 'type="image/webp"' in html
+
+
+def test_listed_films_answer_like_films():
+    wings = make_film("Der Himmel über Berlin", 1987, original_language="de")
+    LocalTitle.objects.create(film=wings, language="en", title="Wings of Desire")
+    plain = make_film("Paris, Texas", 1984, original_language="en")
+    films = Film.objects.order_by("-year")
+    listed = rows.listed_films(films)
+    assert [film.pk for film in listed] == [wings.pk, plain.pk]
+    for language in ("de", "en"):
+        with translation.override(language):
+            for film, real in zip(listed, films, strict=True):
+                assert (film.slug, film.title, film.year, film.original_language) == (
+                    real.slug,
+                    real.title,
+                    real.year,
+                    real.original_language,
+                )
+                assert film.display_title() == real.display_title()
+                assert film.local_title("en") == real.local_title("en")
+                assert fragments.film_link(film) == fragments.film_link(real)
+                assert fragments.film_index_items([film]) == fragments.film_index_items([real])
+    with translation.override("en"):
+        assert listed[0].display_title() == "Wings of Desire"
+    with CaptureQueriesContext(connection) as queries:
+        assert rows.listed_films(Film.objects.none()) == []
+    assert len(queries) == 0

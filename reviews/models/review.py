@@ -93,6 +93,9 @@ class ReviewQuerySet(models.QuerySet):
         """Reviews a reader may see: published, and not scheduled for later."""
         return self.filter(status=Review.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
     def for_listing(self):
         """Newest first, with what a list of reviews shows of them, their films (with local
         titles) and authors (LISTING_FIELDS)."""
