@@ -63,10 +63,20 @@ def slug_url(view_name, slug):
     placeholder and puts the slug in its place (a plain slug needs no quoting). Anything
     else, e.g. a tag's Unicode slug, goes through `reverse()` itself, which checks and quotes it.
     """
-    if not PLAIN_SLUG.fullmatch(slug):
-        return reverse(view_name, args=[slug])
+    return slug_urls(view_name)(slug)
+
+
+def slug_urls(view_name):
+    """`slug_url` for many slugs of one view: a function of the slug, with the script prefix
+    and URL configuration (each a context-local lookup) read once, not once per link."""
     before, after = _slug_url_parts(view_name, get_script_prefix(), get_urlconf())
-    return f"{before}{slug}{after}"
+
+    def url(slug):
+        if not PLAIN_SLUG.fullmatch(slug):
+            return reverse(view_name, args=[slug])
+        return f"{before}{slug}{after}"
+
+    return url
 
 
 class Timestamped(models.Model):
