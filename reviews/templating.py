@@ -13,6 +13,7 @@ functions, Django's translations (`{% trans %}` and `_()`, extracted by `makemes
 from pathlib import Path
 
 from django.conf import settings
+from django.http import QueryDict
 from django.template import engines
 from django.templatetags.static import static
 from django.urls import reverse
@@ -69,7 +70,7 @@ def url(view_name, *args):
 def querystring(context, **changes):
     """The current query string with `changes` applied, as Django's `{% querystring %}` makes it."""
     request = context.get("request")
-    query = request.GET.copy() if request is not None else {}
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
     for key, value in changes.items():
         if value is None:
             query.pop(key, None)

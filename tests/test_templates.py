@@ -109,3 +109,11 @@ def test_the_not_found_page_renders_without_a_resolved_url():
     assert "<h1>Seite nicht gefunden</h1>" in html
     assert 'href="http://testserver/nowhere/"' in html  # the canonical link
     assert 'aria-current="page"' not in html  # no menu entry is the current page
+
+
+def test_querystring_keeps_the_other_parameters_and_works_without_a_request():
+    environment = engines["jinja2"].env
+    template = environment.from_string("{{ querystring(page=3) }}|{{ querystring(page=None) }}")
+    request = RequestFactory().get("/reviews/", {"language": "de", "page": "2"})
+    assert template.render(request=request) == "?language=de&amp;page=3|?language=de"
+    assert template.render() == "?page=3|?"

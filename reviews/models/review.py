@@ -94,6 +94,7 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(status=Review.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def newest_first(self):
+        """The order of every list of reviews (the id breaks ties of one publication time)."""
         return self.order_by("-published_at", "-pk")
 
     def for_listing(self):
@@ -103,7 +104,7 @@ class ReviewQuerySet(models.QuerySet):
             self.select_related("film", "author")
             .only(*LISTING_FIELDS)
             .prefetch_related(LOCAL_TITLES_OF_FILM)
-            .order_by("-published_at", "-pk")
+            .newest_first()
         )
 
     def update_search_vectors(self):
