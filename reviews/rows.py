@@ -202,21 +202,22 @@ FILM_FIELDS = ("film_id", *(f"film__{name}" for name in LISTED_FILM_FIELDS[1:]))
 def review_cards(reviews, film=None):
     """The reviews of a QuerySet (ordered, perhaps sliced) as ListedReviews, with their films'
     local titles: two queries, or one for the reviews of `film` (a Film the page has loaded)."""
+    author_at, film_at = len(REVIEW_FIELDS), len(REVIEW_FIELDS) + len(AUTHOR_FIELDS)
     if film is not None:
         return [
-            ListedReview(*row[:7], film, Author(*row[7:]))
+            ListedReview(*row[:author_at], film, Author(*row[author_at:]))
             for row in reviews.values_list(*REVIEW_FIELDS, *AUTHOR_FIELDS)
         ]
     found = list(reviews.values_list(*REVIEW_FIELDS, *AUTHOR_FIELDS, *FILM_FIELDS))
-    titles = titles_of_films({row[10] for row in found})
+    titles = titles_of_films({row[film_at] for row in found})
     films = {}
     cards = []
     for row in found:
-        film_id = row[10]
+        film_id = row[film_at]
         listed = films.get(film_id)
         if listed is None:
-            listed = films[film_id] = ListedFilm(*row[10:], titles.get(film_id, []))
-        cards.append(ListedReview(*row[:7], listed, Author(*row[7:10])))
+            listed = films[film_id] = ListedFilm(*row[film_at:], titles.get(film_id, []))
+        cards.append(ListedReview(*row[:author_at], listed, Author(*row[author_at:film_at])))
     return cards
 
 
