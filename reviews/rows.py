@@ -13,8 +13,10 @@ once per process (CompiledQuery).
 
 from typing import NamedTuple
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import FilteredRelation, Q
 
 from .models import Film, LocalTitle, Review, Role, Tag, TaggedFilm, TaggedReview
 from .models.base import language_name, slug_url
@@ -145,7 +147,8 @@ class Author(NamedTuple):
 
 
 class ListedFilm:
-    """A film as lists and review cards show it; its title methods are Film's own."""
+    """A film as lists and review cards show it; its title methods are Film's own. It knows its
+    local titles in the interface languages only (`with_local_titles`): all that lists show."""
 
     def __init__(self, pk, slug, title, year, original_language, poster, poster_width, poster_height, titles):
         self.pk, self.slug, self.title, self.year = pk, slug, title, year
@@ -199,41 +202,69 @@ LISTED_FILM_FIELDS = (
 FILM_FIELDS = ("film_id", *(f"film__{name}" for name in LISTED_FILM_FIELDS[1:]))
 
 
+def interface_languages():
+    """The codes of the interface languages, in the order Film.local_title_objects() sorts titles."""
+    return sorted(code for code, name in settings.LANGUAGES)
+
+
+def with_local_titles(queryset, film_path=""):
+    """`queryset` joined with its films' local titles in each interface language (a film has at
+    most one per language), and the names of those title columns for values_list().
+
+    Lists show a film by its title in the reader's language. A join per interface language
+    costs PostgreSQL less than the second query it replaces (a page of cards spent more time
+    building that query through the ORM than running it).
+    """
+    if queryset.query.is_sliced:
+        # Join only the rows the slice keeps: PostgreSQL would join every candidate (a tag's
+        # hundreds of reviews) before sorting and cutting.
+        ordering = queryset.query.order_by
+        queryset = queryset.model._default_manager.filter(pk__in=queryset.values("pk")).order_by(*ordering)
+    joins, columns = {}, []
+    for language in interface_languages():
+        name = f"local_title_{language}"
+        relation = f"{film_path}local_titles"
+        joins[name] = FilteredRelation(relation, condition=Q(**{f"{relation}__language": language}))
+        columns.append(f"{name}__title")
+    return queryset.annotate(**joins), columns
+
+
+def _titles(languages, titles):
+    """[Title, …] of a film from its local-title columns (None where there is none)."""
+    return [Title(language, title) for language, title in zip(languages, titles, strict=True) if title]
+
+
 def review_cards(reviews, film=None):
     """The reviews of a QuerySet (ordered, perhaps sliced) as ListedReviews, with their films'
-    local titles: two queries, or one for the reviews of `film` (a Film the page has loaded)."""
+    titles in the interface languages: one query. For the reviews of `film` (a Film the page
+    has loaded), that film."""
     author_at, film_at = len(REVIEW_FIELDS), len(REVIEW_FIELDS) + len(AUTHOR_FIELDS)
     if film is not None:
         return [
             ListedReview(*row[:author_at], film, Author(*row[author_at:]))
             for row in reviews.values_list(*REVIEW_FIELDS, *AUTHOR_FIELDS)
         ]
-    found = list(reviews.values_list(*REVIEW_FIELDS, *AUTHOR_FIELDS, *FILM_FIELDS))
-    titles = titles_of_films({row[film_at] for row in found})
+    titles_at = film_at + len(FILM_FIELDS)
+    languages = interface_languages()
+    reviews, title_columns = with_local_titles(reviews, "film__")
     films = {}
     cards = []
-    for row in found:
+    for row in reviews.values_list(*REVIEW_FIELDS, *AUTHOR_FIELDS, *FILM_FIELDS, *title_columns):
         film_id = row[film_at]
         listed = films.get(film_id)
         if listed is None:
-            listed = films[film_id] = ListedFilm(*row[film_at:], titles.get(film_id, []))
+            listed = films[film_id] = ListedFilm(*row[film_at:titles_at], _titles(languages, row[titles_at:]))
         cards.append(ListedReview(*row[:author_at], listed, Author(*row[author_at:film_at])))
     return cards
 
 
 def listed_films(films):
-    """The films of a QuerySet (ordered, perhaps sliced) as ListedFilms with their local
-    titles: two queries (one when there is no film)."""
-    found = list(films.values_list(*LISTED_FILM_FIELDS))
-    titles = titles_of_films({row[0] for row in found})
-    return [ListedFilm(*row, titles.get(row[0], [])) for row in found]
-
-
-def titles_of_films(film_ids):
-    """{film id: [Title, …]} of these films, in the order Film.local_title_objects() has them."""
-    titles = {}
-    if film_ids:
-        found = LocalTitle.objects.filter(film_id__in=film_ids).order_by("film_id", "language", "pk")
-        for film_id, language, title in found.values_list("film_id", "language", "title"):
-            titles.setdefault(film_id, []).append(Title(language, title))
-    return titles
+    """The films of a QuerySet (ordered, perhaps sliced) as ListedFilms with their titles in
+    the interface languages: one query."""
+    languages = interface_languages()
+    films, title_columns = with_local_titles(films)
+    titles_at = len(LISTED_FILM_FIELDS)
+    return [
+        ListedFilm(*row[:titles_at], _titles(languages, row[titles_at:]))
+        for row in films.values_list(*LISTED_FILM_FIELDS, *title_columns)
+    ]

@@ -298,14 +298,14 @@ def test_public_pages_run_the_same_queries_at_10_and_1000_reviews(
     Review.tags.through.objects.bulk_create([Review.tags.through(content_object=r, tag=tag) for r in created])
     person = film.roles.filter(kind="actor").first().person
     expected = {
-        "/": 3,
-        "/reviews/": 5,  # the first to read the content version, on a cold cache
-        "/reviews/?tag=testfestival": 4,  # + the tag; the filter's tags are kept from "/reviews/"
+        "/": 2,
+        "/reviews/": 4,  # the first to read the content version, on a cold cache
+        "/reviews/?tag=testfestival": 3,  # + the tag; the filter's tags are kept from "/reviews/"
         created[0].get_absolute_url(): 4,
-        "/films/": 3,
+        "/films/": 2,
         film.get_absolute_url(): 5,
         person.get_absolute_url(): 2,
-        tag.get_absolute_url(): 5,
+        tag.get_absolute_url(): 3,
         "/feeds/reviews/": 3,
         f"/feeds/tags/{tag.slug}/": 4,
     }

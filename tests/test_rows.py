@@ -126,6 +126,14 @@ def test_review_cards_carry_what_the_review_instances_would(settings):
     with translation.override("en"):
         assert cards[1].film.display_title() == "The Kindness of Strangers"
 
+    # A slice (a page, a list's first fifty) keeps its order and its films' titles; one query.
+    with CaptureQueriesContext(connection) as queries:
+        sliced = rows.review_cards(queryset[1:2])
+    assert len(queries) == 1
+    assert [(card.pk, card.film.local_title("de")) for card in sliced] == [
+        (first.pk, "Kleine Wunder unter Fremden")
+    ]
+
     # The reviews of a film the page has loaded: that film, and one query.
     with CaptureQueriesContext(connection) as queries:
         own = rows.review_cards(film.reviews.published().newest_first(), film=film)
