@@ -106,6 +106,19 @@ def switch_language(request):
     return response
 
 
+def tag_named(slug):
+    """The tag with this slug from a query string, or None (no query for a value no slug can be)."""
+    # No tag slug has a NUL, and PostgreSQL refuses one in a query (a 500).
+    if 0 < len(slug) <= 100 and "\x00" not in slug:
+        return Tag.objects.filter(slug=slug).first()
+    return None
+
+
+def film_count_key(letter="", tag=None):
+    """The name under which the film index keeps its count (per content version), by filter."""
+    return f"film_list:{letter}:{tag.pk if tag is not None else ''}"
+
+
 class ReviewListView(ListView):
     """The archive of published reviews, newest first, filtered by language, rating and tag.
 
@@ -128,10 +141,7 @@ class ReviewListView(ListView):
             self._filters = {
                 "language": language if language in Review.Language.values else "",
                 "rating": rating if rating in self.ratings else "",
-                # No tag slug has a NUL, and PostgreSQL refuses one in a query (a 500).
-                "tag": Tag.objects.filter(slug=tag_slug).first()
-                if 0 < len(tag_slug) <= 100 and "\x00" not in tag_slug
-                else None,
+                "tag": tag_named(tag_slug),
             }
         return self._filters
 
@@ -216,22 +226,27 @@ class FilmListView(ListView):
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
     def get_options(self):
-        params = self.request.GET
-        order = params.get("order", "")
-        letter = params.get("letter", "").upper()
-        return {
-            "order": "year" if order == "year" else "title",
-            "letter": letter if len(letter) == 1 and letter in self.letters else "",
-        }
+        if not hasattr(self, "_options"):
+            params = self.request.GET
+            order = params.get("order", "")
+            letter = params.get("letter", "").upper()
+            self._options = {
+                "order": "year" if order == "year" else "title",
+                "letter": letter if len(letter) == 1 and letter in self.letters else "",
+                "tag": tag_named(params.get("tag", "")),
+            }
+        return self._options
 
     def get_paginator(self, queryset, per_page, **kwargs):
         options = self.get_options()
-        key = f"film_list:{options['letter']}"
+        key = film_count_key(options["letter"], options["tag"])
         return super().get_paginator(queryset, per_page, count_key=key, **kwargs)
 
     def get_queryset(self):
         options = self.get_options()
         films = Film.objects.all()
+        if options["tag"] is not None:
+            films = films.filter(tags=options["tag"])
         if options["letter"]:
             films = films.filter(title__istartswith=options["letter"])
         if options["order"] == "year":
@@ -274,19 +289,38 @@ class PersonDetailView(DetailView):
         return context
 
 
-class TagDetailView(TemplateView):
+class TagDetailView(ListView):
+    """A tag's reviews, newest first, twenty a page, and on the first page its newest films:
+    the first `films_shown`, with a link to all of them in the film index (`?tag=`)."""
+
     template_name = "reviews/tag_detail.html"
-    list_limit = 50
+    context_object_name = "reviews"
+    paginate_by = 20
+    paginator_class = CountCachingPaginator
+    films_shown = 24
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return Review.objects.published().filter(tags=self.tag).newest_first()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, count_key=f"tag_reviews:{self.tag.pk}", **kwargs)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        tag = get_object_or_404(Tag, slug=kwargs["slug"])
-        context["tag"] = tag
-        films = Film.objects.filter(tags=tag).order_by("-year", "title")
-        context["films"] = rows.listed_films(films[: self.list_limit])
-        reviews = Review.objects.published().filter(tags=tag).newest_first()
-        context["reviews"] = rows.review_cards(reviews[: self.list_limit])
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        page = context["page_obj"]
+        context["reviews"] = rows.review_cards(page.object_list)
+        if page.number == 1:
+            films = tagged_films(self.tag)
+            context["films"] = rows.listed_films(films[: self.films_shown])
+            # The film index keeps the same count for its `?tag=` list.
+            context["film_count"] = per_version(f"count:{film_count_key(tag=self.tag)}", films.count)
         return context
+
+
+def tagged_films(tag):
+    """The films with `tag`, newest first."""
+    return Film.objects.filter(tags=tag).order_by("-year", "title", "pk")
 
 
 class SearchView(TemplateView):

@@ -34,8 +34,9 @@ PAGE_QUERIES = {
     "film_detail": 5,
     # person; credits with their films' titles in the active language
     "person_detail": 2,
-    # tag; films with the tag (with local titles); reviews with film, author and local titles
-    "tag_detail": 3,
+    # tag; content version (cold cache); count of its reviews and of its films, kept per
+    # version; page of reviews with film, author and local titles; films (with local titles)
+    "tag_detail": 6,
 }
 
 
