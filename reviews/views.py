@@ -21,6 +21,7 @@ from django.views.static import serve as static_serve
 from . import rows, schema, search
 from .caching import CountCachingPaginator, per_version
 from .models import Film, Person, Review, Tag, TaggedReview
+from .models.film import initial_letter
 
 
 def film_facts(film):
@@ -248,7 +249,9 @@ class FilmListView(ListView):
         if options["tag"] is not None:
             films = films.filter(tags=options["tag"])
         if options["letter"]:
-            films = films.filter(title__istartswith=options["letter"])
+            # By the indexed initial, not `title__istartswith`: PostgreSQL cannot use an index
+            # for that and walked the titles from "A" (63,000 of them for "M", 27 ms).
+            films = films.alias(initial=initial_letter()).filter(initial=options["letter"])
         if options["order"] == "year":
             return films.order_by("-year", "title", "pk")
         return films.order_by("title", "year", "pk")

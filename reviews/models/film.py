@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Left, Upper
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -11,6 +13,12 @@ from taggit.managers import TaggableManager
 
 from ..images import poster_upload_to
 from .base import LANGUAGE_CHOICES, Timestamped, Versioned, language_name, slug_url, unique_slug
+
+
+def initial_letter():
+    """A film's initial as the A–Z index files it: the first character of its original title,
+    upper-cased ("m" and "M" under M). An expression, so that an index can hold it."""
+    return Upper(Left("title", 1))
 
 
 class Film(Versioned, Timestamped):
@@ -76,6 +84,8 @@ class Film(Versioned, Timestamped):
         indexes = [
             models.Index(fields=["year"], name="film_year_idx"),
             models.Index(fields=["title", "year", "id"], name="film_title_year_idx"),
+            # The A–Z index by letter (`initial_letter()`), in the list's order.
+            models.Index(initial_letter(), F("title"), F("year"), F("id"), name="film_initial_title_idx"),
             # Trigram GIN index for search (pg_trgm); SQLite ignores USING and builds a B-tree.
             GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="film_title_trgm"),
         ]
