@@ -25,6 +25,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -57,7 +58,29 @@ def bump_content_version(**kwargs):
     render a page between the two from data not yet committed, and must not keep it.
     """
     cache.delete(VERSION_KEY)
+    _forget_request_version()
     transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+
+
+class _RequestVersion:
+    """The content version as first read in a request: (version, changed_at), or None."""
+
+    __slots__ = ("value",)
+
+    def __init__(self):
+        self.value = None
+
+
+# Set by PublicPageCacheMiddleware for each request, so that the page's derived values (a
+# count, the tag filter; `per_version`) are looked up under the version it has read already,
+# not after one more round trip each.
+_request_version = ContextVar("request_version", default=None)
+
+
+def _forget_request_version():
+    memo = _request_version.get()
+    if memo is not None:
+        memo.value = None
 
 
 def content_version(record=None):
@@ -94,7 +117,13 @@ def per_version(name, compute, timeout=24 * 3600):
     """`compute()`, kept in the cache under the current content version: a value derived from
     content (a count, a list of tags) is computed once per change of content, not per request.
     `name` says what it is (a view and its filters); the value must pickle."""
-    version, _changed_at = content_version()
+    memo = _request_version.get()
+    if memo is not None and memo.value is not None:
+        version = memo.value[0]
+    else:
+        version, changed_at = content_version()
+        if memo is not None:
+            memo.value = (version, changed_at)
     key = f"derived:{version}:{hashlib.sha256(name.encode()).hexdigest()}"
     value = cache.get(key)
     if value is None:
@@ -224,6 +253,14 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        memo = _RequestVersion()
+        token = _request_version.set(memo)
+        try:
+            return self._respond(request, memo)
+        finally:
+            _request_version.reset(token)
+
+    def _respond(self, request, memo):
         key = _page_key(request)
         if key is None:
             response = self.get_response(request)
@@ -240,6 +277,7 @@ class PublicPageCacheMiddleware:
             found = cache.get_many([VERSION_KEY, key])
             record, stored = found.get(VERSION_KEY), found.get(key)
         version, changed_at, new = _current_version(record)
+        memo.value = (version, changed_at)
         # Under a version made just now (after a change, or with Redis away) nothing is stored.
         if not new:
             page = local_pages.get(key, version) if local_copy else None

@@ -127,14 +127,14 @@ def test_a_reader_follows_links_from_the_home_page_and_switches_to_english(brows
     page.get_by_role("link", name="Berlinale 2019", exact=True).click()
     expect(page).to_have_url(site.url + PAGES["tag"])
     expect(heading(page, 1)).to_have_text("Berlinale 2019")
-    expect(heading(page, 2)).to_have_text(["Kritiken", "Filme"])
+    expect(heading(page, 2)).to_have_text(["Kritiken (2)", "Filme (2)"])
 
     # By the header (banner) rather than the switch's own label, which is not translated yet.
     page.get_by_role("banner").get_by_role("link", name="English").click()
     expect(page).to_have_url(site.url + PAGES["tag"])
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(heading(page, 1)).to_have_text("Berlinale 2019")
-    expect(heading(page, 2)).to_have_text(["Reviews", "Films"])
+    expect(heading(page, 2)).to_have_text(["Reviews (2)", "Films (2)"])
     assert console_errors == []
     context.close()
 

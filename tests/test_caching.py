@@ -183,6 +183,33 @@ def test_a_hit_reads_only_the_version_record_from_the_shared_cache(client, backe
     assert second.content == first.content and second["ETag"] == first["ETag"]
 
 
+@pytest.mark.parametrize("page_cache_seconds", [600, 0])
+def test_a_page_reads_the_version_record_once(client, settings, backend_reads, page_cache_seconds):
+    """The archive looks up two derived values (its count, its tag filter) under the version
+    the request has read already, cached pages or not."""
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    make_review().tags.add("Berlinale 2025")
+    assert client.get("/reviews/").status_code == 200
+    backend_reads.clear()
+    assert client.get("/reviews/?language=de").status_code == 200
+    # The version (with the page, when pages are cached), the count, the tags.
+    assert len(backend_reads) == 3
+    assert [caching.VERSION_KEY in keys for keys in backend_reads] == [True, False, False]
+
+
+def test_a_change_within_a_request_is_not_hidden_by_its_version(client, published_review):
+    """A request that saves content (the admin) reads the version anew afterwards."""
+    request_version = caching._RequestVersion()
+    token = caching._request_version.set(request_version)
+    try:
+        first = caching.per_version("test:value", lambda: "before")
+        make_review()  # moves the version on
+        assert request_version.value is None
+        assert caching.per_version("test:value", lambda: "after") == "after" != first
+    finally:
+        caching._request_version.reset(token)
+
+
 def test_a_page_only_in_the_shared_cache_is_served_and_kept(client, backend_reads, published_review):
     url = published_review.get_absolute_url()
     first = client.get(url)
