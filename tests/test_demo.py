@@ -130,3 +130,21 @@ def test_draft_and_scheduled_demo_reviews_are_404_for_readers(client, demo):
     for review in hidden:
         assert client.get(review.get_absolute_url()).status_code == 404
         assert review.headline not in client.get("/").content.decode()
+
+
+def test_a_failed_run_leaves_neither_rows_nor_image_files(media_root, monkeypatch):
+    from reviews.management.commands import load_demo
+
+    def fail(self, films, authors, tags):
+        assert any(media_root.rglob("*.webp")), "the failure should come after images were written"
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(load_demo.Command, "load_reviews", fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert Film.objects.count() == Person.objects.count() == 0
+    assert [path for path in media_root.rglob("*") if path.is_file()] == []
+    # A second run, which succeeds, writes them again.
+    monkeypatch.undo()
+    call_command("load_demo", stdout=io.StringIO())
+    assert all(film.poster and (media_root / film.poster.name).exists() for film in Film.objects.all())

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.images import get_image_dimensions
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -21,6 +22,7 @@ from django.utils.text import slugify
 from reviews import demo_content
 from reviews.demo_images import portrait_image, poster_image
 from reviews.models import Film, LocalTitle, Person, Review, Role, Tag
+from reviews.renditions import rendition_name, rendition_widths
 
 STAFF_GROUPS = ["Editors", "Festival staff"]
 DEMO_ACCOUNTS = [
@@ -37,13 +39,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.created = []
         self.passwords = []
-        with transaction.atomic():
-            groups = {name: Group.objects.get_or_create(name=name)[0] for name in STAFF_GROUPS}
-            self.load_accounts(groups)
-            authors = self.load_authors()
-            tags = self.load_tags()
-            films = self.load_films(tags)
-            self.load_reviews(films, authors, tags)
+        self.images = []
+        try:
+            with transaction.atomic():
+                groups = {name: Group.objects.get_or_create(name=name)[0] for name in STAFF_GROUPS}
+                self.load_accounts(groups)
+                authors = self.load_authors()
+                tags = self.load_tags()
+                films = self.load_films(tags)
+                self.load_reviews(films, authors, tags)
+        except BaseException:
+            # The rows are rolled back; the image files written for them would stay behind.
+            self.remove_images()
+            raise
 
         if not self.created:
             self.stdout.write("Demo content is already loaded; nothing changed.")
@@ -58,6 +66,22 @@ class Command(BaseCommand):
 
     def note(self, kind):
         self.created.append(kind)
+
+    def save_image(self, field_file, name, content):
+        """Store a demo image (the rendering of its renditions follows the row's save)."""
+        field_file.save(name, content, save=False)
+        self.images.append((field_file.storage, field_file.name))
+
+    def remove_images(self):
+        """Delete the images this run stored, with any renditions made of them."""
+        for storage, name in self.images:
+            if not storage.exists(name):
+                continue
+            with storage.open(name, "rb") as image:
+                width, _height = get_image_dimensions(image)
+            for stored in (*(rendition_name(name, size) for size in rendition_widths(width)), name):
+                if storage.exists(stored):
+                    storage.delete(stored)
 
     def load_accounts(self, groups):
         User = get_user_model()
@@ -116,7 +140,7 @@ class Command(BaseCommand):
             photo_alt=f"Porträt von {name}",
             wikipedia_url=facts.get("wikipedia_url", ""),
         )
-        person.photo.save(f"{slugify(name)}.jpg", portrait_image(name), save=False)
+        self.save_image(person.photo, f"{slugify(name)}.jpg", portrait_image(name))
         person.save()
         self.note("people")
         return person
@@ -137,7 +161,7 @@ class Command(BaseCommand):
                     poster_alt=f"Plakat von {data['title']}",
                     wikipedia_url=data.get("wikipedia_url", ""),
                 )
-                film.poster.save(f"{data['slug']}.jpg", poster_image(data["title"], data["year"]), save=False)
+                self.save_image(film.poster, f"{data['slug']}.jpg", poster_image(data["title"], data["year"]))
                 film.save()
                 self.note("films")
             for local in data.get("local_titles", []):
