@@ -148,16 +148,6 @@ def _long_date(day, language):
     return date_format(day, "DATE_FORMAT")
 
 
-def film_link(film):
-    """A film's title in the reader's language, linked, and its year."""
-    return quick_html(
-        '<a href="{}">{}</a> <span class="year">({})</span>',
-        film.get_absolute_url(),
-        film.display_title(),
-        film.year,
-    )
-
-
 def people_items(roles):
     """The `<li>` items of a film's directors or cast: each person linked, and the character
     played, if any. Expects `role.person` loaded."""
@@ -187,21 +177,23 @@ def _note(text):
     return quick_html(' <span class="character">{}</span>', text)
 
 
-def film_index_items(films):
-    """The `<li>` items of the A–Z film index: original title linked, year, and the title in
-    the reader's language where it differs."""
+def film_index_items(films, show_year=True):
+    """The `<li>` items of a list of films sorted by original title (the film index, a tag's
+    films): original title linked, year, and the title in the reader's language where it
+    differs. Without the year under a heading that gives it."""
     language = get_language()
-    return quick_join("", "<li>{}</li>", ((_index_entry(film, language),) for film in films))
+    return quick_join("", "<li>{}</li>", ((_index_entry(film, language, show_year),) for film in films))
 
 
-def _index_entry(film, language):
+def _index_entry(film, language, show_year):
     entry = quick_html(
-        '<a href="{}" lang="{}">{}</a> <span class="year">({})</span>',
+        '<a href="{}" lang="{}">{}</a>',
         film.get_absolute_url(),
         film.original_language or "und",
         film.title,
-        film.year,
     )
+    if show_year:
+        entry = quick_html('{} <span class="year">({})</span>', entry, film.year)
     local = film.local_title(language)
     if local and local != film.title:
         entry = quick_html('{} <span class="other-title-inline" lang="{}">{}</span>', entry, language, local)

@@ -88,7 +88,6 @@ def environment(**options):
         absolute_url=fragments.absolute_url,
         credit_items=fragments.credit_items,
         film_index_items=fragments.film_index_items,
-        film_link=fragments.film_link,
         get_language=translation.get_language,
         language_url=fragments.language_url,
         page_url=fragments.page_url,

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from reviews.models import Review, Tag
+from reviews.models import LocalTitle, Review, Tag
 
 from .conftest import make_film, make_review
 
@@ -86,6 +86,19 @@ def test_a_small_tag_shows_all_its_films_without_a_link(client):
     film.tags.add("Kleines Festival")
     page = client.get("/tags/kleines-festival/").content.decode()
     assert ">Einziger Film</a>" in page
+    # As in the film index, in the order of their original titles: the original title linked,
+    # the reader's title beside it.
+    wings = make_film("Der Himmel über Berlin", 1987, original_language="de")
+    LocalTitle.objects.create(film=wings, language="en", title="Wings of Desire")
+    wings.tags.add("Kleines Festival")
+    client.cookies["django_language"] = "en"
+    english = client.get("/tags/kleines-festival/").content.decode()
+    link = f'<a href="{wings.get_absolute_url()}" lang="de">Der Himmel über Berlin</a>'
+    local = '<span class="other-title-inline" lang="en">Wings of Desire</span>'
+    assert f'{link} <span class="year">(1987)</span> {local}' in english
+    by_year = client.get("/films/?order=year").content.decode()
+    assert f'<a href="{wings.get_absolute_url()}" lang="de">Der Himmel über Berlin</a> <span' in by_year
+    assert "(1987)" not in by_year  # under the year's heading
     assert "/films/?tag=" not in page
     assert "Keine Kritiken mit diesem Schlagwort." in page
 
