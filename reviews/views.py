@@ -41,14 +41,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        latest = Review.objects.published().newest_first()[: self.latest_count]
-        context["latest_reviews"] = rows.review_cards(latest)
+        context["latest_reviews"] = rows.published_cards(0, self.latest_count)
         featured_tag = Tag.objects.filter(featured=True).order_by("-pk").first()
         context["featured_tag"] = featured_tag
         if featured_tag is not None:
-            context["featured_films"] = rows.listed_films(
-                Film.objects.filter(tags=featured_tag).order_by("-year", "title")[:6]
-            )
+            context["featured_films"] = rows.films_with_tag(featured_tag.pk, 6)
         return context
 
 
@@ -105,6 +102,12 @@ def switch_language(request):
             secure=request.is_secure(),
         )
     return response
+
+
+def page_slice(page):
+    """(start, stop) of a page's items in its whole list."""
+    start = (page.number - 1) * page.paginator.per_page
+    return start, start + page.paginator.per_page
 
 
 def tag_named(slug):
@@ -165,8 +168,14 @@ class ReviewListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["reviews"] = rows.review_cards(context["page_obj"].object_list)
-        context["filters"] = self.get_filters()
+        filters = self.get_filters()
+        context["reviews"] = rows.published_cards(
+            *page_slice(context["page_obj"]),
+            language=filters["language"],
+            min_rating=self.ratings.get(filters["rating"]),
+            tag_id=filters["tag"].pk if filters["tag"] is not None else None,
+        )
+        context["filters"] = filters
         context["languages"] = Review.Language.choices
         context["ratings"] = list(self.ratings)
         context["filter_tags"] = per_version("review_list:filter_tags", filter_tags)
@@ -312,18 +321,13 @@ class TagDetailView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
         page = context["page_obj"]
-        context["reviews"] = rows.review_cards(page.object_list)
+        context["reviews"] = rows.published_cards(*page_slice(page), tag_id=self.tag.pk)
         if page.number == 1:
-            films = tagged_films(self.tag)
-            context["films"] = rows.listed_films(films[: self.films_shown])
+            context["films"] = rows.films_with_tag(self.tag.pk, self.films_shown)
             # The film index keeps the same count for its `?tag=` list.
+            films = Film.objects.filter(tags=self.tag)
             context["film_count"] = per_version(f"count:{film_count_key(tag=self.tag)}", films.count)
         return context
-
-
-def tagged_films(tag):
-    """The films with `tag`, newest first."""
-    return Film.objects.filter(tags=tag).order_by("-year", "title", "pk")
 
 
 class SearchView(TemplateView):

@@ -1,17 +1,19 @@
 """The detail pages' small lists as plain rows (reviews/rows.py) say what the ORM says."""
 
 import io
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image
 
 from reviews import fragments, rows
-from reviews.models import Film, LocalTitle, Review, Role
+from reviews.models import Film, LocalTitle, Review, Role, Tag
 
 from .conftest import make_film, make_person, make_review, make_role, make_user
 
@@ -178,3 +180,79 @@ def test_listed_films_answer_like_films():
     with CaptureQueriesContext(connection) as queries:
         assert rows.listed_films(Film.objects.none()) == []
     assert len(queries) == 0
+
+
+def card_values(card):
+    film = card.film
+    return (*card[:-2], card.author, film.pk, film.display_title(), film.year, film.poster.name)
+
+
+def test_published_cards_are_the_cards_of_the_same_list_by_the_orm():
+    tagged, other = make_film("Getaggt", 2020), make_film("Anders", 2021)
+    LocalTitle.objects.create(film=other, language="en", title="Different")
+    now = timezone.now()
+    reviews = [
+        make_review(
+            film=tagged if number % 2 else other,
+            language="de" if number % 3 else "en",
+            rating=Decimal(number % 5 + 1),
+            published_at=now - timedelta(hours=number + 1),
+        )
+        for number in range(9)
+    ]
+    make_review(film=tagged, status=Review.Status.DRAFT)
+    make_review(film=tagged, published_at=now + timedelta(days=1))  # scheduled
+    for review in reviews[:5]:
+        review.tags.add("Festival")
+    festival = Tag.objects.get(name="Festival")
+    cases = [
+        ({}, Review.objects.published()),
+        ({"language": "en"}, Review.objects.published().filter(language="en")),
+        ({"min_rating": Decimal(3)}, Review.objects.published().filter(rating__gte=3)),
+        ({"tag_id": festival.pk}, Review.objects.published().filter(tags=festival)),
+        (
+            {"language": "de", "min_rating": Decimal(2), "tag_id": festival.pk},
+            Review.objects.published().filter(language="de", rating__gte=2, tags=festival),
+        ),
+    ]
+    for language in ("de", "en"):
+        with translation.override(language):
+            for filters, queryset in cases:
+                for start, stop in ((0, 3), (3, 6), (6, 9), (0, 20)):
+                    expected = rows.review_cards(queryset.newest_first()[start:stop])
+                    cards = rows.published_cards(start, stop, **filters)
+                    assert list(map(card_values, cards)) == list(map(card_values, expected)), (filters, start)
+    if connection.vendor == "postgresql":
+        # Each shape compiled once, then run with the values of each call.
+        assert len(rows.PUBLISHED_CARDS.compiled) >= len(cases) * 4
+        other_tag = make_review(film=other)
+        other_tag.tags.add("Anderes Festival")
+        tag_id = Tag.objects.get(name="Anderes Festival").pk
+        assert [card.pk for card in rows.published_cards(0, 3, tag_id=tag_id)] == [other_tag.pk]
+
+
+def test_a_compiled_list_refuses_a_value_that_is_no_parameter():
+    ignoring = rows.CompiledList(lambda shape, now: Review.objects.order_by("pk").values_list("pk"))
+    if connection.vendor != "postgresql":
+        assert ignoring.rows(("any",), now=timezone.now()) == []  # the ORM's own query
+        return
+    with pytest.raises(ImproperlyConfigured, match="now"):
+        ignoring.rows(("any",), now=timezone.now())
+
+
+def test_films_with_a_tag_are_the_films_the_orm_lists():
+    films = [make_film(f"Film {number}", year=2000 + number % 3) for number in range(7)]
+    LocalTitle.objects.create(film=films[2], language="en", title="Second")
+    for film in films[:5]:
+        film.tags.add("Festival")
+    tag_id = Tag.objects.get(name="Festival").pk
+    queryset = Film.objects.filter(tags=tag_id).order_by("-year", "title", "pk")
+    for count in (2, 6):
+        for language in ("de", "en"):
+            with translation.override(language):
+                listed = rows.films_with_tag(tag_id, count)
+                expected = rows.listed_films(queryset[:count])
+                assert [(film.pk, film.display_title(), film.year) for film in listed] == [
+                    (film.pk, film.display_title(), film.year) for film in expected
+                ]
+    assert rows.films_with_tag(-1, 6) == []

@@ -89,9 +89,9 @@ LOCAL_TITLES_OF_FILM = Prefetch("film__local_titles", to_attr=Film.LOCAL_TITLE_L
 
 
 class ReviewQuerySet(models.QuerySet):
-    def published(self):
-        """Reviews a reader may see: published, and not scheduled for later."""
-        return self.filter(status=Review.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """Reviews a reader may see: published, and not scheduled for later (than `now`)."""
+        return self.filter(status=Review.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
     def newest_first(self):
         """The order of every list of reviews (the id breaks ties of one publication time)."""
