@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import FilteredRelation, Q
@@ -28,6 +29,8 @@ from .models.base import language_name, slug_url
 # Stands for the id while the ORM compiles the SQL; no row has it, and the compiled
 # parameters must be exactly [PLACEHOLDER] (see CompiledQuery).
 PLACEHOLDER = -7_301_917
+
+User = get_user_model()
 
 
 class CompiledQuery:
@@ -189,6 +192,68 @@ def review_tags(review):
     return [TagLink(*row) for row in REVIEW_TAGS.rows(review.pk)]
 
 
+# --- The object of a detail page ------------------------------------------------------------
+#
+# A detail page's main query cost more to build through the ORM on every request than to run;
+# these compile it once and make the model instances from the row (`Model.from_db`, as the ORM
+# itself does), so templates and structured data read the models they always read.
+
+
+def concrete_attnames(model, exclude=()):
+    return tuple(field.attname for field in model._meta.concrete_fields if field.name not in exclude)
+
+
+FILM_PAGE_FIELDS = concrete_attnames(Film)
+# The stored search vector is large and no page shows it.
+REVIEW_PAGE_FIELDS = concrete_attnames(Review, exclude={"search_vector"})
+# What pages show of an author; `from_db` defers the rest (the password hash stays in the database).
+AUTHOR_PAGE_FIELDS = ("id", "username", "first_name", "last_name")
+
+
+def _by_slug_query(shape, slug):
+    (model,) = shape
+    return model._default_manager.filter(slug=slug).values_list(*concrete_attnames(model))
+
+
+BY_SLUG = CompiledList(_by_slug_query)
+
+
+def by_slug(model, slug, using=DEFAULT_DB_ALIAS):
+    """The `model` instance (a Film, a Person) with this slug, or None."""
+    found = BY_SLUG.rows((model,), using=using, slug=slug)
+    return model.from_db(using, concrete_attnames(model), found[0]) if found else None
+
+
+def _published_review_query(shape, slug, now):
+    return (
+        Review.objects.published(now)
+        .filter(slug=slug)
+        .values_list(
+            *REVIEW_PAGE_FIELDS,
+            *(f"film__{name}" for name in FILM_PAGE_FIELDS),
+            *(f"author__{name}" for name in AUTHOR_PAGE_FIELDS),
+        )
+    )
+
+
+PUBLISHED_REVIEW = CompiledList(_published_review_query)
+
+
+def published_review(slug, using=DEFAULT_DB_ALIAS):
+    """The published review with this slug, or None: a Review with its Film and its author (a
+    User with names only) loaded, as `select_related("film", "author")` would give them."""
+    found = PUBLISHED_REVIEW.rows((), using=using, slug=slug, now=timezone.now())
+    if not found:
+        return None
+    row = found[0]
+    film_at = len(REVIEW_PAGE_FIELDS)
+    author_at = film_at + len(FILM_PAGE_FIELDS)
+    review = Review.from_db(using, REVIEW_PAGE_FIELDS, row[:film_at])
+    Review.film.field.set_cached_value(review, Film.from_db(using, FILM_PAGE_FIELDS, row[film_at:author_at]))
+    Review.author.field.set_cached_value(review, User.from_db(using, AUTHOR_PAGE_FIELDS, row[author_at:]))
+    return review
+
+
 # --- Review cards and films in lists ---------------------------------------------------------
 
 POSTER = Film._meta.get_field("poster")
@@ -297,18 +362,29 @@ def _titles(languages, titles):
 CARD_FIELDS = (*REVIEW_FIELDS, *AUTHOR_FIELDS, *FILM_FIELDS)
 
 
-def review_cards(reviews, film=None):
+def review_cards(reviews):
     """The reviews of a QuerySet (ordered, perhaps sliced) as ListedReviews, with their films'
-    titles in the interface languages: one query. For the reviews of `film` (a Film the page
-    has loaded), that film."""
-    if film is not None:
-        author_at = len(REVIEW_FIELDS)
-        return [
-            ListedReview(*row[:author_at], film, Author(*row[author_at:]))
-            for row in reviews.values_list(*REVIEW_FIELDS, *AUTHOR_FIELDS)
-        ]
+    titles in the interface languages: one query."""
     reviews, title_columns = with_local_titles(reviews, "film__")
     return _cards(reviews.values_list(*CARD_FIELDS, *title_columns), interface_languages())
+
+
+def _film_reviews_query(shape, film_id, now):
+    reviews = Review.objects.published(now).filter(film_id=film_id).newest_first()
+    return reviews.values_list(*REVIEW_FIELDS, *AUTHOR_FIELDS)
+
+
+FILM_REVIEWS = CompiledList(_film_reviews_query)
+
+
+def film_reviews(film, using=DEFAULT_DB_ALIAS):
+    """The published reviews of `film` (a Film the page has loaded), newest first, as
+    ListedReviews of that film: its page's list."""
+    author_at = len(REVIEW_FIELDS)
+    return [
+        ListedReview(*row[:author_at], film, Author(*row[author_at:]))
+        for row in FILM_REVIEWS.rows((), using=using, film_id=film.pk, now=timezone.now())
+    ]
 
 
 def published_cards(start, stop, language="", min_rating=None, tag_id=None):

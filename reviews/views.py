@@ -192,8 +192,11 @@ class ReviewDetailView(DetailView):
     template_name = "reviews/review_detail.html"
     context_object_name = "review"
 
-    def get_queryset(self):
-        return Review.objects.published().select_related("film", "author").defer("search_vector")
+    def get_object(self, queryset=None):
+        review = rows.published_review(self.kwargs["slug"])
+        if review is None:
+            raise Http404("No published review has this address.")
+        return review
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -214,7 +217,10 @@ class ReviewPreviewView(ReviewDetailView):
         user = self.request.user
         if not (user.is_active and user.is_staff and user.has_perm("reviews.view_review")):
             raise Http404
-        return Review.objects.select_related("film", "author")
+        return Review.objects.select_related("film", "author").defer("search_vector")
+
+    def get_object(self, queryset=None):
+        return DetailView.get_object(self, queryset)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
@@ -271,17 +277,27 @@ class FilmListView(ListView):
         return context
 
 
+def object_by_slug(model, slug):
+    found = rows.by_slug(model, slug)
+    if found is None:
+        raise Http404(f"No {model._meta.verbose_name} has this address.")
+    return found
+
+
 class FilmDetailView(DetailView):
     template_name = "reviews/film_detail.html"
     context_object_name = "film"
     model = Film
+
+    def get_object(self, queryset=None):
+        return object_by_slug(Film, self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         film = self.object
         context["tags"] = rows.film_tags(film)
         context["credits"] = film_facts(film)
-        context["reviews"] = rows.review_cards(film.reviews.published().newest_first(), film=film)
+        context["reviews"] = rows.film_reviews(film)
         context["json_ld"] = schema.to_script(
             schema.film(self.request, film, context["credits"], context["reviews"])
         )
@@ -293,6 +309,9 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     model = Person
+
+    def get_object(self, queryset=None):
+        return object_by_slug(Person, self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

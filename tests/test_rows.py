@@ -1,7 +1,7 @@
 """The detail pages' small lists as plain rows (reviews/rows.py) say what the ORM says."""
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from PIL import Image
 
 from reviews import fragments, rows
-from reviews.models import Film, LocalTitle, Review, Role, Tag
+from reviews.models import Film, LocalTitle, Person, Review, Role, Tag
 
 from .conftest import make_film, make_person, make_review, make_role, make_user
 
@@ -136,12 +136,47 @@ def test_review_cards_carry_what_the_review_instances_would(settings):
         (first.pk, "Kleine Wunder unter Fremden")
     ]
 
-    # The reviews of a film the page has loaded: that film, and one query.
-    with CaptureQueriesContext(connection) as queries:
-        own = rows.review_cards(film.reviews.published().newest_first(), film=film)
-    assert len(queries) == 1
-    assert [(card.pk, card.film) for card in own] == [(first.pk, film)]
     assert rows.review_cards(Review.objects.none()) == []
+
+
+def test_a_films_reviews_are_its_published_reviews_newest_first():
+    film = make_film("The Kindness of Strangers", 2019)
+    author = make_user(first_name="Johanna", last_name="Keßler")
+    older = make_review(film=film, author=author, published_at=timezone.now() - timedelta(days=9))
+    newer = make_review(film=film, language="en", rating=None, teaser="Warm.")
+    make_review(film=film, status=Review.Status.DRAFT)
+    make_review(film=film, published_at=timezone.now() + timedelta(days=1))
+    make_review()
+
+    with CaptureQueriesContext(connection) as queries:
+        found = rows.film_reviews(film)
+    assert len(queries) == 1
+    expected = list(film.reviews.published().newest_first().select_related("author"))
+    assert [card.pk for card in found] == [review.pk for review in expected] == [newer.pk, older.pk]
+    for card, review in zip(found, expected, strict=True):
+        for name in ("slug", "headline", "teaser", "language", "rating", "published_at"):
+            assert getattr(card, name) == getattr(review, name), name
+        assert card.film is film
+        assert card.author.get_full_name() == review.author.get_full_name()
+    assert rows.film_reviews(make_film()) == []
+
+
+def test_films_and_people_by_slug_are_the_instances_the_orm_loads(media_root):
+    film = make_film("Roter Himmel", 2023, runtime=103, countries=["DE", "AT"], tmdb_id=811948)
+    film.poster.save("poster.png", ContentFile(png_bytes(600, 900)))
+    person = make_person("Paula Beer", birth_date=date(1995, 2, 1), imdb_id="nm3565131")
+    for model, obj in ((Film, film), (Person, person)):
+        with CaptureQueriesContext(connection) as queries:
+            found = rows.by_slug(model, obj.slug)
+        assert len(queries) == 1
+        expected = model.objects.get(pk=obj.pk)
+        assert type(found) is model and found == expected
+        for field in model._meta.concrete_fields:
+            assert getattr(found, field.attname) == getattr(expected, field.attname), field.name
+        assert found._state.adding is False
+        assert rows.by_slug(model, "no-such-slug") is None
+    assert rows.by_slug(Film, film.slug).countries == film.countries
+    assert rows.by_slug(Film, film.slug).poster.url == film.poster.url
 
 
 def test_a_review_cards_poster_gives_its_url_and_renditions(media_root):
@@ -256,3 +291,48 @@ def test_films_with_a_tag_are_the_films_the_orm_lists():
                     (film.pk, film.display_title(), film.year) for film in expected
                 ]
     assert rows.films_with_tag(-1, 6) == []
+
+
+def test_a_published_review_by_slug_is_the_review_the_orm_loads(media_root):
+    author = make_user(first_name="Johanna", last_name="Keßler")
+    film = make_film(
+        "Roter Himmel",
+        2023,
+        runtime=103,
+        countries=["DE"],
+        original_language="de",
+        synopsis="Ein Sommer an der Ostsee.",
+        imdb_id="tt18353206",
+        tmdb_id=811948,
+    )
+    film.poster.save("poster.png", ContentFile(png_bytes(600, 900)))
+    review = make_review(film=film, author=author, teaser="Hell.", body="Ein *Film*.", rating=Decimal("4.5"))
+    make_review(film=film, slug="entwurf", status=Review.Status.DRAFT)
+    make_review(film=film, slug="morgen", published_at=timezone.now() + timedelta(days=1))
+
+    with CaptureQueriesContext(connection) as queries:
+        found = rows.published_review(review.slug)
+    assert len(queries) == 1
+    expected = Review.objects.select_related("film", "author").get(pk=review.pk)
+    for field in Review._meta.concrete_fields:
+        if field.name != "search_vector":
+            assert getattr(found, field.attname) == getattr(expected, field.attname), field.name
+    for field in Film._meta.concrete_fields:
+        assert getattr(found.film, field.attname) == getattr(expected.film, field.attname), field.name
+    assert found.film.countries == expected.film.countries
+    assert found.film.poster.url == expected.film.poster.url
+    assert found.author.get_full_name() == "Johanna Keßler"
+    assert found.author.get_username() == expected.author.get_username()
+    assert found.body_html == expected.body_html and "<em>Film</em>" in found.body_html
+    assert found.reading_minutes == expected.reading_minutes
+    assert (found.is_published, found._state.adding, found._state.db) == (True, False, "default")
+
+    # No query for what the page reads of the film and the author.
+    with CaptureQueriesContext(connection) as queries:
+        read = (found.film.title, found.film.year, found.author.first_name)
+    assert read == ("Roter Himmel", 2023, "Johanna")
+    assert len(queries) == 0
+
+    # Drafts, scheduled reviews and unknown slugs are not found.
+    for slug in ("entwurf", "morgen", "no-such-review", ""):
+        assert rows.published_review(slug) is None
