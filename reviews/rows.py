@@ -1,15 +1,15 @@
 """
-What the readers' pages list, as plain rows rather than model instances: review cards and
-films (with their local titles) for the lists, and a detail page's small lists (a film's
-credits and local titles, an object's tags).
+What the readers' pages show, as plain rows rather than model instances where there are many
+(review cards, films in lists, a film's credits and titles, tags), and the object of a detail
+page as model instances made from one row.
 
 The ORM's work around these queries was most of their cost: a film's credits took ~1.7 ms
 with Role and Person instances for 0.2 ms of SQL, and the home page's twelve cards spent more
 time becoming Review, Film and User instances than in PostgreSQL. The rows carry what
 templates, fragments.py and schema.py read, under the same names as the instances they
-replace. The SQL of the detail lists (one id) and of the lists of home, archive and tag pages
-(the time, filters, a slice) is compiled by the ORM once per process and shape
-(CompiledQuery, CompiledList): building a list's query cost more than running it.
+replace. On PostgreSQL the SQL of every query here is compiled by the ORM once per process and
+shape (CompiledList) and run with each request's values: building a query through the ORM
+cost more than running it.
 """
 
 from datetime import UTC, datetime
@@ -20,41 +20,20 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import FilteredRelation, Q
+from django.db.models import CharField, F, FilteredRelation, IntegerField, Q, Value
 from django.utils import timezone
 
 from .models import Film, LocalTitle, Review, Role, Tag, TaggedFilm, TaggedReview
 from .models.base import language_name, slug_url
 
-# Stands for the id while the ORM compiles the SQL; no row has it, and the compiled
-# parameters must be exactly [PLACEHOLDER] (see CompiledQuery).
+# Stand-in values (see _stand_in) derive from it: no row holds such a number.
 PLACEHOLDER = -7_301_917
 
 User = get_user_model()
 
 
-class CompiledQuery:
-    """A query with one parameter, an id: `build(id)` returns its QuerySet (values_list), whose
-    SQL is compiled on first use for each database and then run with the id given."""
-
-    def __init__(self, build):
-        self.build = build
-        self.sql = {}
-
-    def rows(self, key, using=DEFAULT_DB_ALIAS):
-        sql = self.sql.get(using)
-        if sql is None:
-            compiled, params = self.build(PLACEHOLDER).query.get_compiler(using).as_sql()
-            if list(params) != [PLACEHOLDER]:
-                raise ImproperlyConfigured(f"A compiled query takes one id, not {params!r}: {compiled}")
-            sql = self.sql[using] = compiled
-        with connections[using].cursor() as cursor:
-            cursor.execute(sql, [key])
-            return cursor.fetchall()
-
-
 class CompiledList:
-    """A list query whose SQL the ORM compiles once per shape, on PostgreSQL.
+    """A query whose SQL the ORM compiles once per shape, on PostgreSQL.
 
     `build(shape, **values)` returns the QuerySet (values_list). The shape (a tuple) fixes
     everything but the values: which filters there are, the slice. On first use of a shape the
@@ -145,51 +124,62 @@ class TagLink(NamedTuple):
         return slug_url("reviews:tag_detail", self.slug)
 
 
-CREDITS = CompiledQuery(
-    lambda film_id: (
-        Role.objects.filter(film_id=film_id)
-        .order_by()
-        .values_list("pk", "kind", "character", "order", "person__name", "person__slug")
+FACT_COLUMNS = ("source", "pk", "kind", "character", "order", "name", "slug")
+
+
+def _facts_query(shape, film_id, review_id=None):
+    """A film's credits, local titles and tags (or its review's tags) in one UNION ALL, as
+    rows of FACT_COLUMNS, sorted by source and name:
+    ("credit", role, kind, character, billing order, person's name, person's slug),
+    ("tag", tag, -, -, -, name, slug) and ("title", local title, -, -, -, language, title)."""
+    (tags_of,) = shape
+    none = {
+        "kind": Value(None, output_field=CharField()),
+        "character": Value(None, output_field=CharField()),
+        "order": Value(None, output_field=IntegerField()),
+    }
+    credits = Role.objects.filter(film_id=film_id).annotate(
+        source=Value("credit"), name=F("person__name"), slug=F("person__slug")
     )
-)
-LOCAL_TITLES = CompiledQuery(
-    lambda film_id: (
-        LocalTitle.objects.filter(film_id=film_id).order_by("language", "pk").values_list("language", "title")
+    titles = LocalTitle.objects.filter(film_id=film_id).annotate(
+        source=Value("title"), name=F("language"), slug=F("title"), **none
     )
-)
-FILM_TAGS = CompiledQuery(
-    lambda film_id: (
-        Tag.objects.filter(pk__in=TaggedFilm.objects.filter(content_object_id=film_id).values("tag_id"))
-        .order_by("name")
-        .values_list("name", "slug")
-    )
-)
-REVIEW_TAGS = CompiledQuery(
-    lambda review_id: (
-        Tag.objects.filter(pk__in=TaggedReview.objects.filter(content_object_id=review_id).values("tag_id"))
-        .order_by("name")
-        .values_list("name", "slug")
-    )
-)
+    if tags_of == "review":
+        tagged = TaggedReview.objects.filter(content_object_id=review_id)
+    else:
+        tagged = TaggedFilm.objects.filter(content_object_id=film_id)
+    tags = Tag.objects.filter(pk__in=tagged.values("tag_id")).annotate(source=Value("tag"), **none)
+    branches = [rows.order_by().values_list(*FACT_COLUMNS) for rows in (credits, titles, tags)]
+    return branches[0].union(*branches[1:], all=True).order_by("source", "name")
 
 
-def credits(film):
-    return [
-        Credit(pk, kind, character, order, Person(name, slug))
-        for pk, kind, character, order, name, slug in CREDITS.rows(film.pk)
-    ]
+FACTS = CompiledList(_facts_query)
 
 
-def local_titles(film):
-    return [Title(*row) for row in LOCAL_TITLES.rows(film.pk)]
+class Facts(NamedTuple):
+    """What a detail page shows beside its object: a film's credits (`Film.credits()` groups
+    them), its local titles, and the tags of the film or of the review."""
+
+    credits: list
+    titles: list
+    tags: list
 
 
-def film_tags(film):
-    return [TagLink(*row) for row in FILM_TAGS.rows(film.pk)]
-
-
-def review_tags(review):
-    return [TagLink(*row) for row in REVIEW_TAGS.rows(review.pk)]
+def facts(film, review=None, using=DEFAULT_DB_ALIAS):
+    """The Facts of `film`, with the tags of `review` if given (else the film's): one query."""
+    if review is None:
+        found = FACTS.rows(("film",), using=using, film_id=film.pk)
+    else:
+        found = FACTS.rows(("review",), using=using, film_id=film.pk, review_id=review.pk)
+    facts = Facts([], [], [])
+    for source, pk, kind, character, order, name, slug in found:
+        if source == "credit":
+            facts.credits.append(Credit(pk, kind, character, order, Person(name, slug)))
+        elif source == "title":
+            facts.titles.append(Title(name, slug))
+        else:
+            facts.tags.append(TagLink(name, slug))
+    return facts
 
 
 # --- The object of a detail page ------------------------------------------------------------

@@ -24,15 +24,13 @@ from .models import Film, Person, Review, Tag, TaggedReview
 from .models.film import initial_letter
 
 
-def film_facts(film):
-    """Load what a page's facts box shows of one film: its local titles (where
-    `local_title_objects()` finds them) and its credits, which it returns grouped.
-
-    Two queries for plain rows (rows.py): for one film, `prefetch_related` and model
-    instances cost several times the queries themselves.
-    """
-    setattr(film, Film.LOCAL_TITLE_LIST, rows.local_titles(film))
-    return film.credits(rows.credits(film))
+def film_facts(film, review=None):
+    """What a page's facts box shows of one film, and the tags of the film or of `review`:
+    (credits grouped for the page, tags). The local titles go where `local_title_objects()`
+    finds them. One query for plain rows (rows.facts)."""
+    facts = rows.facts(film, review)
+    setattr(film, Film.LOCAL_TITLE_LIST, facts.titles)
+    return film.credits(facts.credits), facts.tags
 
 
 class HomeView(TemplateView):
@@ -201,8 +199,7 @@ class ReviewDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         review = self.object
-        context["tags"] = rows.review_tags(review)
-        context["credits"] = film_facts(review.film)
+        context["credits"], context["tags"] = film_facts(review.film, review)
         context["json_ld"] = schema.to_script(schema.review(self.request, review, context["credits"]))
         return context
 
@@ -295,8 +292,7 @@ class FilmDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         film = self.object
-        context["tags"] = rows.film_tags(film)
-        context["credits"] = film_facts(film)
+        context["credits"], context["tags"] = film_facts(film)
         context["reviews"] = rows.film_reviews(film)
         context["json_ld"] = schema.to_script(
             schema.film(self.request, film, context["credits"], context["reviews"])

@@ -26,12 +26,14 @@ PAGE_QUERIES = {
     # content version (cold cache: the next scheduled review); count for the paginator, kept
     # per version; page of reviews with film, author and local titles; tags for the filter
     "review_list": 4,
-    # review with film and author; tags; film's local titles; credits with people
-    "review_detail": 4,
+    # review with film and author; the film's credits with people and local titles, and the
+    # review's tags (one UNION ALL)
+    "review_detail": 2,
     # content version (cold cache); count, kept per version; page of films with local titles
     "film_list": 3,
-    # film; local titles; tags; credits with people; published reviews with authors
-    "film_detail": 5,
+    # film; its credits with people, local titles and tags (one UNION ALL); published
+    # reviews with authors
+    "film_detail": 3,
     # person; credits with their films' titles in the active language
     "person_detail": 2,
     # tag; content version (cold cache); count of its reviews and of its films, kept per

@@ -41,7 +41,7 @@ def test_credits_are_the_films_roles_with_their_people():
         (role.pk, role.kind, role.character, role.order, role.person.name, role.person.slug)
         for role in Role.objects.filter(film=film).select_related("person")
     }
-    found = rows.credits(film)
+    found = rows.facts(film).credits
     assert {(c.pk, c.kind, c.character, c.order, c.person.name, c.person.slug) for c in found} == expected
     assert found[0].person.get_absolute_url() == f"/people/{found[0].person.slug}/"
 
@@ -51,14 +51,15 @@ def test_credits_are_the_films_roles_with_their_people():
     assert [(label, [c.person.name for c in credits]) for label, credits in grouped["crew"]] == [
         (Role.Kind.CAMERA.label, ["Henri Alekan"])
     ]
-    assert rows.credits(make_film()) == []
+    assert rows.facts(make_film()) == ([], [], [])
 
 
 def test_local_titles_serve_the_films_title_methods():
     film = make_film("Wings of Desire", 1987, original_language="de")
-    LocalTitle.objects.create(film=film, language="de", title="Der Himmel über Berlin")
     LocalTitle.objects.create(film=film, language="en", title="Wings of Desire")
-    titles = rows.local_titles(film)
+    LocalTitle.objects.create(film=film, language="de", title="Der Himmel über Berlin")
+    LocalTitle.objects.create(film=make_film(), language="de", title="Another film's")
+    titles = rows.facts(film).titles
     assert titles == [
         (t.language, t.title) for t in LocalTitle.objects.filter(film=film).order_by("language")
     ]
@@ -78,25 +79,28 @@ def test_tags_are_listed_by_name_and_link_to_their_pages():
     review.tags.add("Wettbewerb", "Berlinale 2026", "Ökumenischer Preis")
     film.tags.add("Drama")
     make_review(film=film).tags.add("Unrelated")
+    make_film().tags.add("Komödie")
 
-    assert [tag.name for tag in rows.review_tags(review)] == [
-        "Berlinale 2026",
-        "Wettbewerb",
-        "Ökumenischer Preis",
-    ]
-    assert rows.review_tags(review) == [(tag.name, tag.slug) for tag in review.tags.order_by("name")]
-    assert [tag.get_absolute_url() for tag in rows.review_tags(review)] == [
+    review_tags = rows.facts(film, review).tags
+    assert [tag.name for tag in review_tags] == ["Berlinale 2026", "Wettbewerb", "Ökumenischer Preis"]
+    assert review_tags == [(tag.name, tag.slug) for tag in review.tags.order_by("name")]
+    assert [tag.get_absolute_url() for tag in review_tags] == [
         tag.get_absolute_url() for tag in review.tags.order_by("name")
     ]
-    assert rows.film_tags(film) == [("Drama", "drama")]
+    assert rows.facts(film).tags == [("Drama", "drama")]
 
 
-def test_a_compiled_query_takes_exactly_one_id():
-    query = rows.CompiledQuery(
-        lambda film_id: Role.objects.filter(film_id=film_id, kind="actor").values_list("pk")
-    )
-    with pytest.raises(ImproperlyConfigured, match="one id"):
-        query.rows(1)
+def test_a_films_facts_are_one_query_whatever_their_number():
+    film = make_film()
+    review = make_review(film=film)
+    LocalTitle.objects.create(film=film, language="de", title="Ein Film")
+    for number in range(30):
+        make_role(film, make_person(), character=f"Role {number}", order=number)
+    review.tags.add(*(f"Tag {number}" for number in range(12)))
+    with CaptureQueriesContext(connection) as queries:
+        found = rows.facts(film, review)
+    assert len(queries) == 1
+    assert (len(found.credits), len(found.titles), len(found.tags)) == (30, 1, 12)
 
 
 def test_review_cards_carry_what_the_review_instances_would(settings):
