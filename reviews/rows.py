@@ -7,9 +7,9 @@ The ORM's work around these queries was most of their cost: a film's credits too
 with Role and Person instances for 0.2 ms of SQL, and the home page's twelve cards spent more
 time becoming Review, Film and User instances than in PostgreSQL. The rows carry what
 templates, fragments.py and schema.py read, under the same names as the instances they
-replace. On PostgreSQL the SQL of every query here is compiled by the ORM once per process and
-shape (CompiledList) and run with each request's values: building a query through the ORM
-cost more than running it.
+replace. On PostgreSQL the SQL of the detail pages' queries and of the lists of home, archive
+and tag pages is compiled by the ORM once per process and shape (CompiledList) and run with
+each request's values: building a query through the ORM cost more than running it.
 """
 
 from datetime import UTC, datetime
@@ -171,15 +171,15 @@ def facts(film, review=None, using=DEFAULT_DB_ALIAS):
         found = FACTS.rows(("film",), using=using, film_id=film.pk)
     else:
         found = FACTS.rows(("review",), using=using, film_id=film.pk, review_id=review.pk)
-    facts = Facts([], [], [])
+    credits, titles, tags = [], [], []
     for source, pk, kind, character, order, name, slug in found:
         if source == "credit":
-            facts.credits.append(Credit(pk, kind, character, order, Person(name, slug)))
+            credits.append(Credit(pk, kind, character, order, Person(name, slug)))
         elif source == "title":
-            facts.titles.append(Title(name, slug))
+            titles.append(Title(name, slug))
         else:
-            facts.tags.append(TagLink(name, slug))
-    return facts
+            tags.append(TagLink(name, slug))
+    return Facts(credits, titles, tags)
 
 
 # --- The object of a detail page ------------------------------------------------------------

@@ -217,6 +217,7 @@ class ReviewPreviewView(ReviewDetailView):
         return Review.objects.select_related("film", "author").defer("search_vector")
 
     def get_object(self, queryset=None):
+        # By id among all reviews (get_queryset), not the published review by slug.
         return DetailView.get_object(self, queryset)
 
     def get_context_data(self, **kwargs):
