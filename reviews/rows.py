@@ -202,7 +202,8 @@ AUTHOR_PAGE_FIELDS = ("id", "username", "first_name", "last_name")
 
 def _by_slug_query(shape, slug):
     (model,) = shape
-    return model._default_manager.filter(slug=slug).values_list(*concrete_attnames(model))
+    # No ORDER BY: the model's default ordering would sort the one row.
+    return model._default_manager.filter(slug=slug).order_by().values_list(*concrete_attnames(model))
 
 
 BY_SLUG = CompiledList(_by_slug_query)
