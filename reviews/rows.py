@@ -353,13 +353,6 @@ def _titles(languages, titles):
 CARD_FIELDS = (*REVIEW_FIELDS, *AUTHOR_FIELDS, *FILM_FIELDS)
 
 
-def review_cards(reviews):
-    """The reviews of a QuerySet (ordered, perhaps sliced) as ListedReviews, with their films'
-    titles in the interface languages: one query."""
-    reviews, title_columns = with_local_titles(reviews, "film__")
-    return _cards(reviews.values_list(*CARD_FIELDS, *title_columns), interface_languages())
-
-
 def _film_reviews_query(shape, film_id, now):
     reviews = Review.objects.published(now).filter(film_id=film_id).newest_first()
     return reviews.values_list(*REVIEW_FIELDS, *AUTHOR_FIELDS)
@@ -379,8 +372,9 @@ def film_reviews(film, using=DEFAULT_DB_ALIAS):
 
 
 def published_cards(start, stop, language="", min_rating=None, tag_id=None):
-    """Published reviews newest first, `[start:stop]`, as `review_cards` gives them; only
-    those in `language`, rated `min_rating` or more, with the tag `tag_id`, where given.
+    """Published reviews newest first, `[start:stop]`, as ListedReviews with their films'
+    titles in the interface languages; only those in `language`, rated `min_rating` or more,
+    with the tag `tag_id`, where given.
 
     The lists of home, archive and tag pages: their SQL is compiled once per shape (which
     filters, which slice) rather than built by the ORM on every request.

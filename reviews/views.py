@@ -285,7 +285,6 @@ def object_by_slug(model, slug):
 class FilmDetailView(DetailView):
     template_name = "reviews/film_detail.html"
     context_object_name = "film"
-    model = Film
 
     def get_object(self, queryset=None):
         return object_by_slug(Film, self.kwargs["slug"])
@@ -304,8 +303,6 @@ class FilmDetailView(DetailView):
 class PersonDetailView(DetailView):
     template_name = "reviews/person_detail.html"
     context_object_name = "person"
-
-    model = Person
 
     def get_object(self, queryset=None):
         return object_by_slug(Person, self.kwargs["slug"])
