@@ -259,6 +259,17 @@ def test_view_on_site_of_a_draft_is_a_preview_for_staff_only(client, editor, rea
     assert f'href="{preview}"' in client.get(change_url(draft)).content.decode()
 
 
+def test_the_preview_of_an_undated_draft_shows_no_empty_date(client, editor):
+    draft = make_review(status=Review.Status.DRAFT, headline="Ohne Datum")
+    assert draft.published_at is None
+    client.force_login(editor)
+    html = client.get(reverse("reviews:review_preview", args=[draft.pk])).content.decode()
+    byline = html[html.index('<p class="byline">') :]
+    byline = byline[: byline.index("</p>")]
+    assert "<time" not in byline and "· ·" not in " ".join(byline.split())
+    assert "minute" in byline.lower()  # the reading time stays
+
+
 def test_markdown_preview_returns_sanitised_html(client, editor):
     url = reverse("admin:reviews_review_preview")
     assert client.post(url, {"text": "*x*"}).status_code == 302  # anonymous: to the login page
