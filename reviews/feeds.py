@@ -38,10 +38,10 @@ class LatestReviewsFeed(Feed):
         return Review.objects.published()
 
     def items(self, obj=None):
-        return self.reviews(obj).for_listing().prefetch_related("tags")[:FEED_LENGTH]
+        return self.reviews(obj).for_cards().prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, review):
-        return xml_text(f"{review.headline} ({review.film.display_title()}, {review.film.year})")
+        return xml_text(f"{review.headline} ({review.film_reader_title}, {review.film.year})")
 
     def item_description(self, review):
         # Feed readers take the description as HTML (Atom declares type="html"); the teaser is text.

@@ -72,7 +72,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from .models import Film, LocalTitle, Person, Review, Role
-from .models.review import LISTING_FIELDS, body_text, text_search_config
+from .models.review import CARD_FIELDS, body_text, text_search_config
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -501,10 +501,10 @@ def _search(query, page_number):
     if page.number == 1:
         people = top_people(query)
         films = top_films(query, people)
-    reviews = Review.objects.filter(pk__in=page.object_list).for_listing()
+    reviews = Review.objects.filter(pk__in=page.object_list).for_cards()
     if not uses_postgres():
         # The snippet is cut from the rendered body here (on PostgreSQL, by the query).
-        reviews = reviews.only(*LISTING_FIELDS, "body_html")
+        reviews = reviews.only(*CARD_FIELDS, "body_html")
     position = {pk: index for index, pk in enumerate(page.object_list)}
     page.object_list = add_snippets(
         sorted(with_headlines(reviews, query), key=lambda review: position[review.pk]), query

@@ -1,27 +1,30 @@
 """
 The Jinja2 environment of the readers' pages.
 
-The public templates (`templates/`, except the admin's) are Jinja2: the same page rendered
-by Django's template language cost several times as much, resolving each variable node by
-node (the review page: 2.9 ms in templates of ~10 ms). The admin keeps Django's templates.
-
-What the templates use besides Jinja's own: the HTML fragments of `fragments.py` as
-functions, Django's translations (`{% trans %}` and `_()`, extracted by `makemessages`),
-`static`, `url`, and the filters `date` (local time, Django's formats) and `truncatechars`.
+The public templates (`templates/`, except the admin's) are Jinja2; the admin keeps Django's
+templates. Markup lives in the templates, repeated fragments as macros in
+`templates/includes/macros.html`; what this module adds is what is not markup: Django's
+translations (`{% trans %}` and `_()`, extracted by `makemessages`), URLs (`static`, `url`,
+`page_url`, `language_url`, `absolute_url`, `querystring`), the renditions of an image
+(`srcset`), the words and glyphs of a rating, and the filters `date` (local time, Django's
+formats), `long_date` and `truncatechars`.
 """
 
+from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import QueryDict
 from django.template import engines
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone, translation
 from django.utils.text import Truncator
 from jinja2 import Environment, FileSystemLoader, TemplateNotFound, pass_context
 
-from . import fragments
+from .renditions import srcset
 
 # Template names the admin's engine (Django's templates) serves from the same folder.
 DJANGO_TEMPLATE_PREFIXES = ("admin/",)
@@ -58,6 +61,37 @@ def date(value, format_name="DATE_FORMAT"):
     return formats.date_format(value, format_name)
 
 
+def long_date(value):
+    """A datetime's day in the site's time zone, as DATE_FORMAT writes it ("7. Februar 2019")."""
+    if value is None:
+        return ""
+    return _long_date(timezone.localtime(value).date(), translation.get_language())
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day, language):
+    # A list of reviews shows a date on every card, mostly a few days apart: each formatted once.
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+def rating_glyphs(rating):
+    """A rating on the half-star scale as five glyphs: ★★★½☆ for 3.5."""
+    full = int(rating)
+    half = Decimal(rating) - full >= Decimal("0.5")
+    return "★" * full + ("½" if half else "") + "☆" * (5 - full - (1 if half else 0))
+
+
+def rating_label(rating):
+    """What a screen reader says for a rating: "4,5 von 5 Sternen"."""
+    return _rating_label(Decimal(rating), translation.get_language())
+
+
+@lru_cache(maxsize=64)
+def _rating_label(rating, language):
+    number = formats.number_format(rating.normalize(), use_l10n=True)
+    return translation.gettext("%(rating)s of 5 stars") % {"rating": number}
+
+
 def truncatechars(value, length):
     return Truncator(value or "").chars(int(length))
 
@@ -79,28 +113,57 @@ def querystring(context, **changes):
     return f"?{query.urlencode()}" if query else "?"
 
 
+def page_url(view_name):
+    """The URL of a view without arguments (the site's menus and feeds), reversed once."""
+    return _page_url(view_name, get_script_prefix(), get_urlconf())
+
+
+@lru_cache(maxsize=64)
+def _page_url(view_name, script_prefix, urlconf):
+    # Every page links the same ten URLs.
+    return reverse(view_name, urlconf=urlconf)
+
+
+@pass_context
+def language_url(context, language):
+    """A link that switches the interface language and comes back to the current page."""
+    request = context.get("request")
+    if request is None:
+        return f"{page_url('reviews:switch_language')}?{urlencode({'language': language})}"
+    query = urlencode({"language": language, "next": request.get_full_path()})
+    return f"{page_url('reviews:switch_language')}?{query}"
+
+
+@pass_context
+def absolute_url(context, path=None):
+    """The absolute URL of `path` (default: the current page, with only its page number kept)."""
+    request = context.get("request")
+    if request is None:  # the 500 page is rendered without a request
+        return path or "/"
+    if path is None:
+        path = request.path
+        page = request.GET.get("page", "")
+        if page.isdigit() and page != "1":
+            path = f"{path}?page={page}"
+    return request.build_absolute_uri(path)
+
+
 def environment(**options):
     directories = options.pop("loader").searchpath
     env = Environment(loader=PublicTemplateLoader(directories), extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_translations(translation, newstyle=False)
     env.globals.update(
         LANGUAGES=settings.LANGUAGES,
-        absolute_url=fragments.absolute_url,
-        credit_items=fragments.credit_items,
-        film_index_items=fragments.film_index_items,
+        absolute_url=absolute_url,
         get_language=translation.get_language,
-        language_url=fragments.language_url,
-        page_url=fragments.page_url,
-        people_items=fragments.people_items,
-        people_links=fragments.people_links,
-        picture=fragments.picture,
+        language_url=language_url,
+        page_url=page_url,
         querystring=querystring,
-        review_byline=fragments.review_byline,
-        review_card=fragments.review_card,
-        stars=fragments.stars,
+        rating_glyphs=rating_glyphs,
+        rating_label=rating_label,
+        srcset=srcset,
         static=static,
-        tag_options=fragments.tag_options,
         url=url,
     )
-    env.filters.update(date=date, truncatechars=truncatechars)
+    env.filters.update(date=date, long_date=long_date, truncatechars=truncatechars)
     return env

@@ -1,8 +1,9 @@
 """
 The readers' pages.
 
-Every view states its queries in `get_queryset` (select_related / prefetch_related),
-so a page runs the same number of SQL queries whatever the size of the archive.
+Each page's data comes from QuerySet methods that say what it shows (`for_cards()`,
+`for_lists()`, `for_page()`, `Film.facts()`), so a page runs the same number of SQL queries
+whatever the size of the archive; tests/test_pages.py pins each count.
 """
 
 import errno
@@ -18,41 +19,26 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.static import serve as static_serve
 
-from . import rows, schema, search
+from . import schema, search
 from .caching import CountCachingPaginator, per_version
 from .models import Film, Person, Review, Tag, TaggedReview
 from .models.film import initial_letter
 
 
-def film_facts(film, review=None):
-    """What a page's facts box shows of one film, and the tags of the film or of `review`:
-    (credits grouped for the page, tags). The local titles go where `local_title_objects()`
-    finds them. One query for plain rows (rows.facts)."""
-    facts = rows.facts(film, review)
-    setattr(film, Film.LOCAL_TITLE_LIST, facts.titles)
-    return film.credits(facts.credits), facts.tags
-
-
 class HomeView(TemplateView):
     template_name = "reviews/home.html"
     latest_count = 12
+    featured_film_count = 6
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["latest_reviews"] = rows.published_cards(0, self.latest_count)
+        context["latest_reviews"] = Review.objects.published().for_cards()[: self.latest_count]
         featured_tag = Tag.objects.filter(featured=True).order_by("-pk").first()
         context["featured_tag"] = featured_tag
         if featured_tag is not None:
-            context["featured_films"] = rows.films_with_tag(featured_tag.pk, 6)
+            films = Film.objects.filter(tags=featured_tag).for_lists().newest_first()
+            context["featured_films"] = films[: self.featured_film_count]
         return context
-
-
-BENCH_HELLO_BODY = "<!doctype html><title>hello</title>\n" + "<p>hello, world</p>\n" * 1500
-
-
-def hello(request):
-    """A bare ~30 KB page without queries or templates: bench/run.py's baseline (BENCH_HELLO=1)."""
-    return HttpResponse(BENCH_HELLO_BODY)
 
 
 @require_safe
@@ -102,10 +88,17 @@ def switch_language(request):
     return response
 
 
-def page_slice(page):
-    """(start, stop) of a page's items in its whole list."""
-    start = (page.number - 1) * page.paginator.per_page
-    return start, start + page.paginator.per_page
+class ListedPagesMixin:
+    """For a ListView whose `get_queryset()` is the filtered, ordered list it counts and pages
+    through: each page's items become what the page shows (`listing()`) once the page is cut."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, items, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = self.listing(items)
+        return paginator, page, page.object_list, is_paginated
+
+    def listing(self, items):
+        raise NotImplementedError
 
 
 def tag_named(slug):
@@ -121,7 +114,7 @@ def film_count_key(letter="", tag=None):
     return f"film_list:{letter}:{tag.pk if tag is not None else ''}"
 
 
-class ReviewListView(ListView):
+class ReviewListView(ListedPagesMixin, ListView):
     """The archive of published reviews, newest first, filtered by language, rating and tag.
 
     Query-string values are only ever matched against the allowed choices; anything else
@@ -164,15 +157,12 @@ class ReviewListView(ListView):
             reviews = reviews.filter(tags=filters["tag"])
         return reviews
 
+    def listing(self, reviews):
+        return reviews.as_cards()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filters = self.get_filters()
-        context["reviews"] = rows.published_cards(
-            *page_slice(context["page_obj"]),
-            language=filters["language"],
-            min_rating=self.ratings.get(filters["rating"]),
-            tag_id=filters["tag"].pk if filters["tag"] is not None else None,
-        )
         context["filters"] = filters
         context["languages"] = Review.Language.choices
         context["ratings"] = list(self.ratings)
@@ -190,16 +180,13 @@ class ReviewDetailView(DetailView):
     template_name = "reviews/review_detail.html"
     context_object_name = "review"
 
-    def get_object(self, queryset=None):
-        review = rows.published_review(self.kwargs["slug"])
-        if review is None:
-            raise Http404("No published review has this address.")
-        return review
+    def get_queryset(self):
+        return Review.objects.published().for_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         review = self.object
-        context["credits"], context["tags"] = film_facts(review.film, review)
+        context["credits"], context["tags"] = review.film.facts(review)
         context["json_ld"] = schema.to_script(schema.review(self.request, review, context["credits"]))
         return context
 
@@ -214,11 +201,7 @@ class ReviewPreviewView(ReviewDetailView):
         user = self.request.user
         if not (user.is_active and user.is_staff and user.has_perm("reviews.view_review")):
             raise Http404
-        return Review.objects.select_related("film", "author").defer("search_vector")
-
-    def get_object(self, queryset=None):
-        # By id among all reviews (get_queryset), not the published review by slug.
-        return DetailView.get_object(self, queryset)
+        return Review.objects.for_page()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
@@ -230,7 +213,7 @@ class ReviewPreviewView(ReviewDetailView):
         return response
 
 
-class FilmListView(ListView):
+class FilmListView(ListedPagesMixin, ListView):
     """All films, A–Z (optionally one letter) or by year, newest first."""
 
     template_name = "reviews/film_list.html"
@@ -263,37 +246,28 @@ class FilmListView(ListView):
             films = films.filter(tags=options["tag"])
         if options["letter"]:
             # By the indexed initial, not `title__istartswith`: PostgreSQL cannot use an index
-            # for that and walked the titles from "A" (63,000 of them for "M", 27 ms).
+            # for that and walks the titles from "A" to the letter.
             films = films.alias(initial=initial_letter()).filter(initial=options["letter"])
-        if options["order"] == "year":
-            return films.order_by("-year", "title", "pk")
-        return films.order_by("title", "year", "pk")
+        return films.in_order(options["order"])
+
+    def listing(self, films):
+        return films.as_listed(self.get_options()["order"])
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(options=self.get_options(), letters=self.letters, **kwargs)
-        context["films"] = rows.listed_films(context["page_obj"].object_list)
-        return context
-
-
-def object_by_slug(model, slug):
-    found = rows.by_slug(model, slug)
-    if found is None:
-        raise Http404(f"No {model._meta.verbose_name} has this address.")
-    return found
+        return super().get_context_data(options=self.get_options(), letters=self.letters, **kwargs)
 
 
 class FilmDetailView(DetailView):
+    model = Film
     template_name = "reviews/film_detail.html"
     context_object_name = "film"
-
-    def get_object(self, queryset=None):
-        return object_by_slug(Film, self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         film = self.object
-        context["credits"], context["tags"] = film_facts(film)
-        context["reviews"] = rows.film_reviews(film)
+        context["credits"], context["tags"] = film.facts()
+        reviews = film.reviews.published().newest_first().select_related("author")
+        context["reviews"] = reviews.defer("body", "body_html", "search_vector")
         context["json_ld"] = schema.to_script(
             schema.film(self.request, film, context["credits"], context["reviews"])
         )
@@ -301,11 +275,9 @@ class FilmDetailView(DetailView):
 
 
 class PersonDetailView(DetailView):
+    model = Person
     template_name = "reviews/person_detail.html"
     context_object_name = "person"
-
-    def get_object(self, queryset=None):
-        return object_by_slug(Person, self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -314,7 +286,7 @@ class PersonDetailView(DetailView):
         return context
 
 
-class TagDetailView(ListView):
+class TagDetailView(ListedPagesMixin, ListView):
     """A tag's reviews, newest first, twenty a page, and on the first page its newest films:
     the first `films_shown`, with a link to all of them in the film index (`?tag=`)."""
 
@@ -331,14 +303,15 @@ class TagDetailView(ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         return super().get_paginator(queryset, per_page, count_key=f"tag_reviews:{self.tag.pk}", **kwargs)
 
+    def listing(self, reviews):
+        return reviews.as_cards()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
-        page = context["page_obj"]
-        context["reviews"] = rows.published_cards(*page_slice(page), tag_id=self.tag.pk)
-        if page.number == 1:
-            context["films"] = rows.films_with_tag(self.tag.pk, self.films_shown)
-            # The film index keeps the same count for its `?tag=` list.
+        if context["page_obj"].number == 1:
             films = Film.objects.filter(tags=self.tag)
+            context["films"] = films.for_lists().newest_first()[: self.films_shown]
+            # The film index keeps the same count for its `?tag=` list.
             context["film_count"] = per_version(f"count:{film_count_key(tag=self.tag)}", films.count)
         return context
 

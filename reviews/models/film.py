@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import F
-from django.db.models.functions import Left, Upper
+from django.db.models import CharField, F, FilteredRelation, IntegerField, Q, Value
+from django.db.models.functions import Coalesce, Left, Upper
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 
 from ..images import poster_upload_to
 from .base import LANGUAGE_CHOICES, Timestamped, Versioned, language_name, slug_url, unique_slug
+from .tag import Tag
 
 
 def initial_letter():
@@ -21,10 +22,61 @@ def initial_letter():
     return Upper(Left("title", 1))
 
 
-class Film(Versioned, Timestamped):
-    # Where lists of films put their prefetched local titles (see local_title_objects).
-    LOCAL_TITLE_LIST = "local_title_list"
+def reader_language(language=None):
+    """The two-letter code of `language`, or of the active interface language."""
+    return (language or get_language() or settings.LANGUAGE_CODE)[:2]
 
+
+def reader_title(film_path="", language=None):
+    """(join, title): a join of the film's local title in the reader's language, and an
+    expression of the title that reader knows the film by (that local title, else the
+    original). A film has at most one local title per language, so the join adds no rows.
+    `film_path` leads from the queried model to the film ("film__" from a review)."""
+    relation = f"{film_path}local_titles"
+    join = FilteredRelation(relation, condition=Q(**{f"{relation}__language": reader_language(language)}))
+    return join, Coalesce(F("reader_local_title__title"), F(f"{film_path}title"))
+
+
+# What lists of films (the index, a tag's films, the featured festival) show of a film.
+LISTED_FILM_FIELDS = (
+    "slug",
+    "title",
+    "year",
+    "original_language",
+    "poster",
+    "poster_width",
+    "poster_height",
+)
+
+
+# The orders of lists of films, by name: A–Z by original title, or newest first.
+FILM_ORDERS = {"title": ("title", "year", "pk"), "year": ("-year", "title", "pk")}
+
+
+class FilmQuerySet(models.QuerySet):
+    def with_reader_title(self, language=None):
+        """Each film with `reader_title`: its title in the reader's language, by a join."""
+        join, title = reader_title(language=language)
+        return self.annotate(reader_local_title=join, reader_title=title)
+
+    def for_lists(self):
+        """What a list of films shows: the fields of LISTED_FILM_FIELDS and `reader_title`."""
+        return self.only(*LISTED_FILM_FIELDS).with_reader_title()
+
+    def as_listed(self, order):
+        """These films (a filtered list, or a page cut from one) as `for_lists()` gives them, in
+        `order` (a key of FILM_ORDERS): the list is cut before its films are joined with their
+        titles, so a deep page of the index joins fifty films, not every film before them."""
+        return Film.objects.filter(pk__in=self.values("pk")).for_lists().in_order(order)
+
+    def in_order(self, order):
+        return self.order_by(*FILM_ORDERS[order])
+
+    def newest_first(self):
+        return self.in_order("year")
+
+
+class Film(Versioned, Timestamped):
     title = models.CharField(_("original title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -61,6 +113,7 @@ class Film(Versioned, Timestamped):
     # database returns them (SELECT DISTINCT), and pages and feeds would change with it.
     tags = TaggableManager(verbose_name=_("tags"), through="TaggedFilm", blank=True, ordering=["name"])
 
+    objects = FilmQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -111,7 +164,7 @@ class Film(Versioned, Timestamped):
 
         Reads `local_title_objects()`, so that a prefetch serves it without a query.
         """
-        language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
+        language = reader_language(language)
         for local in self.local_title_objects():
             if local.language == language:
                 return local.title
@@ -121,16 +174,14 @@ class Film(Versioned, Timestamped):
         return language_name(self.original_language)
 
     def local_title_objects(self):
-        """The film's local titles, from a prefetch if there was one.
+        """The film's local titles, from `facts()` or a prefetch if there was one, else a query.
 
-        Lists of films prefetch them with `Prefetch("local_titles", to_attr=Film.LOCAL_TITLE_LIST)`:
-        a plain list, where a prefetch into `local_titles` builds a queryset for every film.
+        `facts()` keeps them where `Prefetch("local_titles", to_attr="local_title_list")` would.
         """
-        listed = self.__dict__.get(self.LOCAL_TITLE_LIST)
+        listed = self.__dict__.get("local_title_list")
         if listed is not None:
             return listed
-        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("local_titles")
-        return self.local_titles.all() if prefetched is None else prefetched
+        return self.local_titles.all()
 
     def display_title(self):
         """The title a reader of the active language knows the film by."""
@@ -144,6 +195,27 @@ class Film(Versioned, Timestamped):
             if title and title not in shown:
                 return title, language or "und"
         return None
+
+    def facts(self, review=None):
+        """What a page shows beside the film: its credits with their people (grouped as
+        `credits()` groups them) and the tags of the film, or of `review` if given.
+
+        One query (a UNION ALL of credits, local titles and tags) rather than three; the local
+        titles it reads serve `local_title_objects()` from then on.
+        """
+        person_model = Role.person.field.related_model
+        credits, titles, tags = [], [], []
+        for source, pk, kind, character, order, name, slug in _facts_query(self, review):
+            if source == "credit":
+                person = person_model(name=name, slug=slug)
+                role = Role(pk=pk, film=self, person=person, kind=kind, character=character, order=order)
+                credits.append(role)
+            elif source == "title":
+                titles.append(LocalTitle(pk=pk, film=self, language=name, title=slug))
+            else:
+                tags.append(Tag(pk=pk, name=name, slug=slug))
+        self.local_title_list = titles
+        return self.credits(credits), tags
 
     def credits(self, roles):
         """The film's `roles` (with their people) grouped for a page: directors, cast in billing
@@ -256,3 +328,21 @@ class Role(models.Model):
         if self.character:
             return f"{self.person} as {self.character} in {self.film}"
         return f"{self.person}: {self.get_kind_display()} of {self.film}"
+
+
+def _facts_query(film, review=None):
+    """Rows of (source, pk, kind, character, billing order, name, slug) for `Film.facts()`:
+    ("credit", role, kind, character, order, the person's name and slug),
+    ("title", local title, -, -, -, language, title) and ("tag", tag, -, -, -, name, slug)."""
+    blank = {
+        "kind": Value(None, output_field=CharField()),
+        "character": Value(None, output_field=CharField()),
+        "order": Value(None, output_field=IntegerField()),
+    }
+    columns = ("source", "pk", "kind", "character", "order", "name", "slug")
+    credits = film.roles.annotate(source=Value("credit"), name=F("person__name"), slug=F("person__slug"))
+    titles = film.local_titles.annotate(source=Value("title"), name=F("language"), slug=F("title"), **blank)
+    tagged = review.tagged_items if review is not None else film.tagged_items
+    tags = Tag.objects.filter(pk__in=tagged.values("tag_id")).annotate(source=Value("tag"), **blank)
+    credits, titles, tags = (rows.order_by().values_list(*columns) for rows in (credits, titles, tags))
+    return credits.union(titles, tags, all=True).order_by("source", "name")

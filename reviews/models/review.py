@@ -3,11 +3,11 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connections, models
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -15,7 +15,7 @@ from taggit.managers import TaggableManager
 
 from ..markup import link_first_mentions, reading_minutes, render_markdown
 from .base import Timestamped, Versioned, slug_url, unique_slug
-from .film import Film, LocalTitle
+from .film import LISTED_FILM_FIELDS, Film, LocalTitle, reader_title
 from .person import Person
 
 
@@ -64,7 +64,7 @@ def body_text():
 # What lists of reviews (cards, feeds, search results) show of a review, its film and author.
 # A review's body, rendered body and search vector are kilobytes each, and a page of fifty
 # reviews would fetch and decode them all for nothing.
-LISTING_FIELDS = (
+CARD_FIELDS = (
     "slug",
     "headline",
     "teaser",
@@ -74,18 +74,18 @@ LISTING_FIELDS = (
     "updated_at",
     "film",
     "author",
-    "film__slug",
-    "film__title",
-    "film__year",
-    "film__original_language",
-    "film__poster",
-    "film__poster_width",
-    "film__poster_height",
+    *(f"film__{name}" for name in LISTED_FILM_FIELDS),
     "author__username",
     "author__first_name",
     "author__last_name",
 )
-LOCAL_TITLES_OF_FILM = Prefetch("film__local_titles", to_attr=Film.LOCAL_TITLE_LIST)
+
+
+def _author_fields_not_shown():
+    """The author's fields no page shows (the password hash among them): left in the database."""
+    shown = {"id", "username", "first_name", "last_name"}
+    user = get_user_model()
+    return [f"author__{field.name}" for field in user._meta.concrete_fields if field.name not in shown]
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -97,15 +97,30 @@ class ReviewQuerySet(models.QuerySet):
         """The order of every list of reviews (the id breaks ties of one publication time)."""
         return self.order_by("-published_at", "-pk")
 
-    def for_listing(self):
-        """Newest first, with what a list of reviews shows of them, their films (with local
-        titles) and authors (LISTING_FIELDS)."""
+    def for_cards(self):
+        """Newest first, with what a review card shows (CARD_FIELDS): the review, its film with
+        `film_reader_title` (the film's title in the reader's language) and its author."""
+        join, title = reader_title("film__")
         return (
             self.select_related("film", "author")
-            .only(*LISTING_FIELDS)
-            .prefetch_related(LOCAL_TITLES_OF_FILM)
+            .only(*CARD_FIELDS)
+            .annotate(reader_local_title=join, film_reader_title=title)
             .newest_first()
         )
+
+    def as_cards(self):
+        """These reviews (a filtered, ordered list, or a page cut from one) as `for_cards()`
+        gives them, newest first.
+
+        The list is filtered, sorted and cut without joins, and only the reviews it keeps are
+        joined with their films, titles and authors: joined first, a deep page of the archive
+        would join every review before it.
+        """
+        return Review.objects.filter(pk__in=self.values("pk")).for_cards()
+
+    def for_page(self):
+        """With what a review's own page shows: its film and author, not its search vector."""
+        return self.select_related("film", "author").defer("search_vector", *_author_fields_not_shown())
 
     def update_search_vectors(self):
         """Recompute the stored search vectors of these reviews in one UPDATE; PostgreSQL only.
