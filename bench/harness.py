@@ -57,7 +57,9 @@ def production_env(database_url, redis_url, page_cache_seconds, workers, static_
         ALLOWED_HOSTS=HOST,
         SECURE_SSL_REDIRECT="0",
         SERVE_MEDIA="1",
-        BENCH_HELLO="1",
+        # The site plus the baseline view (bench/urls.py).
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        PYTHONPATH=str(BASE_DIR),
         STATIC_ROOT=str(static_root),
         # gunicorn.conf.py recycles a worker every ~10,000 requests. At benchmark rates that is
         # every few seconds, each time re-importing Django: a cost real traffic at these request
@@ -292,7 +294,7 @@ def machine(database_url, redis_url):
 def setup_django(env):
     """Set the process up as a Django process with `env` (for in-process measurements)."""
     os.environ.update(env)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "filmreviews.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     if str(BASE_DIR) not in sys.path:
         sys.path.insert(0, str(BASE_DIR))
     import django

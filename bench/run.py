@@ -1,5 +1,5 @@
 """
-Benchmark of the readers' pages under the production set-up (issue 6, item 6).
+Benchmark of the readers' pages under the production set-up.
 
 Two gunicorn servers from the repository's gunicorn.conf.py (2 sync workers, DEBUG off,
 PostgreSQL, Redis): one with the page cache off (PAGE_CACHE_SECONDS=0), one with it on (600 s,

@@ -247,9 +247,6 @@ if AWS_STORAGE_BUCKET_NAME:
 
 SITE_NAME = os.environ.get("SITE_NAME", "filmreviews")
 
-# A bare ~30 KB view at /bench/hello/ for bench/run.py, the baseline the pages are compared with.
-BENCH_HELLO = env_bool("BENCH_HELLO", False)
-
 # Seconds a rendered public page is kept; 0 switches the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 

@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from reviews.sitemaps import SITEMAPS
-from reviews.views import hello, robots_txt, serve_media
+from reviews.views import robots_txt, serve_media
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -21,6 +21,3 @@ urlpatterns = [
     re_path(r"^{}(?P<path>.*)$".format(re.escape(settings.MEDIA_URL.lstrip("/"))), serve_media),
     path("", include("reviews.urls")),
 ]
-
-if settings.BENCH_HELLO:
-    urlpatterns.insert(0, path("bench/hello/", hello, name="bench_hello"))
