@@ -135,8 +135,8 @@ def per_version(name, compute, timeout=24 * 3600):
 class CountCachingPaginator(Paginator):
     """A paginator that counts a list once per content version.
 
-    Counting 170,000 published reviews costs more than rendering the page of 20 that
-    follows; the count only changes when content does (or a scheduled review comes due,
+    Counting a large archive's published reviews costs more than rendering the page of 20
+    that follows; the count only changes when content does (or a scheduled review comes due,
     which moves the version on too), so it is kept under the version. `count_key` names
     the list, e.g. the view and its filters.
     """

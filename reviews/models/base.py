@@ -55,11 +55,10 @@ def _slug_url_parts(view_name, script_prefix, urlconf):
 
 
 def slug_url(view_name, slug):
-    """`reverse(view_name, args=[slug])` for a URL whose one argument is a slug, at a
-    twentieth of the cost.
+    """`reverse(view_name, args=[slug])` for a URL whose one argument is a slug.
 
-    A filmography links hundreds of films; `reverse()` matches its arguments against the
-    pattern each time (~20 µs). This reverses once per URL name (and script prefix) with a
+    A filmography links hundreds of films, and `reverse()` matches its arguments against the
+    pattern each time. This reverses once per URL name (and script prefix) with a
     placeholder and puts the slug in its place (a plain slug needs no quoting). Anything
     else, e.g. a tag's Unicode slug, goes through `reverse()` itself, which checks and quotes it.
     """

@@ -77,7 +77,7 @@ class Person(Versioned, Timestamped):
         instances: a busy actor has hundreds of credits, and making a Role and a Film (with
         its local titles) for each was most of the page's time. The title in the reader's
         language comes by a join (a film has at most one per language), which PostgreSQL runs
-        faster than a subquery per credit (387 credits: 8.1 → 6.7 ms).
+        faster than a subquery per credit.
         """
         language = (get_language() or settings.LANGUAGE_CODE)[:2]
         local = FilteredRelation("film__local_titles", condition=Q(film__local_titles__language=language))
