@@ -331,18 +331,15 @@ class Role(models.Model):
 
 
 def _facts_query(film, review=None):
-    """Rows of (source, pk, kind, character, billing order, name, slug) for `Film.facts()`:
-    ("credit", role, kind, character, order, the person's name and slug),
-    ("title", local title, -, -, -, language, title) and ("tag", tag, -, -, -, name, slug)."""
-    blank = {
-        "kind": Value(None, output_field=CharField()),
-        "character": Value(None, output_field=CharField()),
-        "order": Value(None, output_field=IntegerField()),
-    }
-    columns = ("source", "pk", "kind", "character", "order", "name", "slug")
+    """Rows of (source, pk, kind, character, billing order, name, slug) for `Film.facts()`,
+    sorted by source and name: ("credit", role, kind, character, order, the person's name and
+    slug), ("tag", tag, "", "", 0, name, slug) and ("title", local title, "", "", 0, language,
+    title). The columns are named by the first branch."""
+    text, number = Value("", output_field=CharField()), Value(0, output_field=IntegerField())
     credits = film.roles.annotate(source=Value("credit"), name=F("person__name"), slug=F("person__slug"))
-    titles = film.local_titles.annotate(source=Value("title"), name=F("language"), slug=F("title"), **blank)
-    tagged = review.tagged_items if review is not None else film.tagged_items
-    tags = Tag.objects.filter(pk__in=tagged.values("tag_id")).annotate(source=Value("tag"), **blank)
-    credits, titles, tags = (rows.order_by().values_list(*columns) for rows in (credits, titles, tags))
-    return credits.union(titles, tags, all=True).order_by("source", "name")
+    titles = film.local_titles.values_list(Value("title"), "pk", text, text, number, "language", "title")
+    tags = (review or film).tagged_items.values_list(
+        Value("tag"), "tag_id", text, text, number, "tag__name", "tag__slug"
+    )
+    credits = credits.order_by().values_list("source", "pk", "kind", "character", "order", "name", "slug")
+    return credits.union(titles.order_by(), tags.order_by(), all=True).order_by("source", "name")
