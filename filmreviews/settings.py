@@ -129,6 +129,9 @@ DATABASES = {
 }
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The driver Django uses: psycopg 3 when it is installed, else psycopg2 (README.md).
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
     # Django's backend with batches that fit server-side binding (filmreviews/db/base.py).
     DATABASES["default"]["ENGINE"] = "filmreviews.db"
     # PostgreSQL's JIT compiles plans of queries it expects to be large; for the short
@@ -144,8 +147,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "2").strip().lower()
     if threshold not in ("off", "none", "") and not threshold.isdigit():
         raise ImproperlyConfigured('DATABASE_PREPARE_THRESHOLD must be a whole number or "off".')
-    options["server_side_binding"] = True
-    options["prepare_threshold"] = int(threshold) if threshold.isdigit() else None
+    # psycopg2 has neither: it binds parameters on the client and prepares nothing, and Django
+    # hands OPTIONS to its connect(), which refuses every connection with an option it does
+    # not know. So both are set for psycopg 3 only.
+    if is_psycopg3:
+        options["server_side_binding"] = True
+        options["prepare_threshold"] = int(threshold) if threshold.isdigit() else None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
