@@ -136,14 +136,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "filmreviews.db"
     # PostgreSQL's JIT compiles plans of queries it expects to be large; for the short
     # queries of these pages (search over 100,000 reviews included) compiling costs far
-    # more than it saves: one search took 817 ms with JIT, of which 570 ms compiling.
+    # more than it saves: most of a search's time with JIT on went into compiling.
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options["options"] = "-c jit=off"
-    # Server-side binding lets psycopg prepare the queries a connection runs again and again
+    # Server-side binding lets psycopg 3 prepare the queries a connection runs again and again
     # (a page's queries differ only in their parameters), so PostgreSQL parses and plans each
     # once per connection: planning was most of the database's time on the detail pages
-    # (review page: 1.1 ms planning, 0.4 ms running). "off" turns preparing off, e.g. behind
-    # a pooler in transaction mode that does not keep prepared statements.
+    # (bench/README.md). "off" turns preparing off, e.g. behind a pooler in transaction mode
+    # that does not keep prepared statements.
     threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "2").strip().lower()
     if threshold not in ("off", "none", "") and not threshold.isdigit():
         raise ImproperlyConfigured('DATABASE_PREPARE_THRESHOLD must be a whole number or "off".')
