@@ -129,23 +129,30 @@ DATABASES = {
 }
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The driver Django uses: psycopg 3 when it is installed, else psycopg2 (README.md).
+    from django.db.backends.postgresql.psycopg_any import is_psycopg3
+
     # Django's backend with batches that fit server-side binding (filmreviews/db/base.py).
     DATABASES["default"]["ENGINE"] = "filmreviews.db"
     # PostgreSQL's JIT compiles plans of queries it expects to be large; for the short
     # queries of these pages (search over 100,000 reviews included) compiling costs far
-    # more than it saves: one search took 817 ms with JIT, of which 570 ms compiling.
+    # more than it saves: most of a search's time with JIT on went into compiling.
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options["options"] = "-c jit=off"
-    # Server-side binding lets psycopg prepare the queries a connection runs again and again
+    # Server-side binding lets psycopg 3 prepare the queries a connection runs again and again
     # (a page's queries differ only in their parameters), so PostgreSQL parses and plans each
     # once per connection: planning was most of the database's time on the detail pages
-    # (review page: 1.1 ms planning, 0.4 ms running). "off" turns preparing off, e.g. behind
-    # a pooler in transaction mode that does not keep prepared statements.
+    # (bench/README.md). "off" turns preparing off, e.g. behind a pooler in transaction mode
+    # that does not keep prepared statements.
     threshold = os.environ.get("DATABASE_PREPARE_THRESHOLD", "2").strip().lower()
     if threshold not in ("off", "none", "") and not threshold.isdigit():
         raise ImproperlyConfigured('DATABASE_PREPARE_THRESHOLD must be a whole number or "off".')
-    options["server_side_binding"] = True
-    options["prepare_threshold"] = int(threshold) if threshold.isdigit() else None
+    # psycopg2 has neither: it binds parameters on the client and prepares nothing, and Django
+    # hands OPTIONS to its connect(), which refuses every connection with an option it does
+    # not know. So both are set for psycopg 3 only.
+    if is_psycopg3:
+        options["server_side_binding"] = True
+        options["prepare_threshold"] = int(threshold) if threshold.isdigit() else None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

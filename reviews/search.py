@@ -52,6 +52,7 @@ from django.contrib.postgres.search import (
 )
 from django.core.paginator import Paginator
 from django.db import connection
+from django.db.backends.postgresql.psycopg_any import is_psycopg3
 from django.db.models import (
     BooleanField,
     Case,
@@ -105,8 +106,11 @@ def planned_per_query():
     runs PostgreSQL may execute a prepared statement with one generic plan for any parameters.
     A search's best plan depends on its words (a rare one through the GIN index, a very common
     one along the date index), so each search is planned for its own words.
+
+    Under psycopg2 this does nothing: it binds parameters on the client and never prepares a
+    statement, so every query is already planned for its own values.
     """
-    if not uses_postgres():
+    if not uses_postgres() or not is_psycopg3:
         yield
         return
     connection.ensure_connection()

@@ -18,6 +18,7 @@ the public pages rendered from the copy must be byte for byte those of the origi
 The commands are the ones README.md gives under "Backup and restore".
 """
 
+import importlib
 import io
 import json
 import os
@@ -29,11 +30,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from unittest import mock
 
-import psycopg
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import IntegrityError
+from django.db.backends.postgresql.psycopg_any import is_psycopg3
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
@@ -46,6 +47,9 @@ from .conftest import make_film, make_full_film
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The driver Django uses (psycopg 3, else psycopg2), so the scratch databases need no other;
+# both have the same connect(), cursors and OperationalError.
+postgres_driver = importlib.import_module("psycopg" if is_psycopg3 else "psycopg2")
 
 
 class InjectedFailure(Exception):
@@ -282,7 +286,7 @@ class Scratch:
         if self.vendor == "sqlite":
             with sqlite3.connect(self.url.removeprefix("sqlite:///")) as connection:
                 return connection.execute(sql).fetchall()
-        connection = psycopg.connect(self.url)
+        connection = postgres_driver.connect(self.url)
         try:
             with connection.cursor() as cursor:
                 cursor.execute(sql)
@@ -351,8 +355,8 @@ def postgres_database():
     """Creates scratch PostgreSQL databases named after this process, and drops them afterwards."""
     server = postgres_server()
     try:
-        admin = psycopg.connect(f"{server}/postgres", connect_timeout=3)
-    except psycopg.OperationalError as error:
+        admin = postgres_driver.connect(f"{server}/postgres", connect_timeout=3)
+    except postgres_driver.OperationalError as error:
         pytest.skip(f"PostgreSQL is not reachable: {error}")
     admin.autocommit = True
     created = []

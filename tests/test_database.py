@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.db.backends.postgresql.psycopg_any import is_psycopg3
 
 from filmreviews.db.base import MAX_PARAMETERS
 from reviews import bulk
@@ -25,13 +26,22 @@ def insert_fields(model):
 
 
 def test_batches_fit_the_parameter_limit_on_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL's limit")
+    if connection.vendor != "postgresql" or not is_psycopg3:
+        pytest.skip("the limit of psycopg 3's server-side binding")
     assert connection.features.uses_server_side_binding
     fields = insert_fields(Review)
     size = connection.ops.bulk_batch_size(fields, [])
     assert size * len(fields) <= MAX_PARAMETERS < (size + 1) * len(fields)
     assert connection.ops.bulk_batch_size([], []) == MAX_PARAMETERS
+
+
+def test_batches_are_djangos_own_under_psycopg2():
+    # psycopg2 binds values on the client, into the statement's text: no parameter limit.
+    if connection.vendor != "postgresql" or is_psycopg3:
+        pytest.skip("psycopg2's client-side binding")
+    assert not connection.features.uses_server_side_binding
+    objs = [Review()] * (MAX_PARAMETERS + 1)
+    assert connection.ops.bulk_batch_size(insert_fields(Review), objs) == len(objs)
 
 
 def test_bulk_create_of_more_rows_than_one_statement_holds():

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.db.backends.postgresql.psycopg_any import is_psycopg3
 from django.utils import timezone
 
 from reviews import search
@@ -503,6 +504,8 @@ def prepared_statements():
 
 @pytest.mark.postgres
 def test_pages_queries_are_prepared_but_searches_are_planned_each_time(client, admin_client, kindness):
+    if not is_psycopg3:
+        pytest.skip("psycopg 3 prepares statements, psycopg2 does not")
     review = Review.objects.get()
     for _ in range(4):
         assert client.get(review.get_absolute_url()).status_code == 200
@@ -513,6 +516,18 @@ def test_pages_queries_are_prepared_but_searches_are_planned_each_time(client, a
     assert any('FROM "reviews_review"' in sql and '"reviews_review"."slug" = $' in sql for sql in statements)
     # No search query is: each search is planned for its own words.
     assert not [sql for sql in statements if "to_tsquery" in sql or "word_similarity" in sql.lower()]
+
+
+@pytest.mark.postgres
+def test_under_psycopg2_nothing_is_prepared_and_searches_run(client, admin_client, kindness):
+    if is_psycopg3:
+        pytest.skip("psycopg2 binds on the client")
+    review = Review.objects.get()
+    for _ in range(4):
+        assert client.get(review.get_absolute_url()).status_code == 200
+        assert kindness.get_absolute_url() in film_section(results(client, "Fremden"))
+        assert admin_client.get("/admin/reviews/review/", {"q": "Fremden"}).status_code == 200
+    assert prepared_statements() == []
 
 
 @pytest.mark.postgres

@@ -6,19 +6,34 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db.backends.postgresql.psycopg_any import is_psycopg3
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
 def run_settings(
-    env, code="from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    env,
+    code="from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])",
+    is_psycopg3=None,
 ):
+    """Run `code` after settings load from `env` alone. With `is_psycopg3`, the settings load
+    as if that were Django's choice of PostgreSQL driver, whichever one is installed; Django
+    itself then starts with the real one."""
     clean = {
         key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}
     }
     clean.update(env, DJANGO_SETTINGS_MODULE="filmreviews.settings")
+    driver = ""
+    if is_psycopg3 is not None:
+        driver = f"""
+import django.db.backends.postgresql.psycopg_any as psycopg_any
+from django.conf import settings
+installed, psycopg_any.is_psycopg3 = psycopg_any.is_psycopg3, {is_psycopg3}
+settings.DATABASES
+psycopg_any.is_psycopg3 = installed
+"""
     return subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        [sys.executable, "-c", f"{driver}\nimport django; django.setup(); {code}"],
         cwd=PROJECT,
         env=clean,
         capture_output=True,
@@ -77,9 +92,35 @@ def test_prepared_statements_on_postgresql(value, threshold):
         env["DATABASE_PREPARE_THRESHOLD"] = value
     code = "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; "
     code += "print(o['server_side_binding'], o['prepare_threshold'])"
-    result = run_settings(env, code)
+    result = run_settings(env, code, is_psycopg3=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", threshold]
+
+
+OPTIONS = "from django.conf import settings; print(sorted(settings.DATABASES['default']['OPTIONS']))"
+
+
+@pytest.mark.parametrize("value", [None, "5", "off"])
+def test_psycopg2_gets_no_options_of_psycopg_3(value):
+    # Django falls back to psycopg2 when psycopg 3 is not installed, and hands OPTIONS to
+    # psycopg2.connect(), which refuses every connection with prepare_threshold in them.
+    env = {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/filmreviews"}
+    if value is not None:
+        env["DATABASE_PREPARE_THRESHOLD"] = value
+    result = run_settings(env, OPTIONS, is_psycopg3=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['options']"
+
+
+def test_options_follow_the_installed_driver():
+    # The suite runs with psycopg 3 and again with psycopg2 installed (make test-psycopg2).
+    env = {"SECRET_KEY": "x" * 50, "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/filmreviews"}
+    result = run_settings(env, OPTIONS)
+    assert result.returncode == 0, result.stderr
+    if is_psycopg3:
+        assert result.stdout.strip() == "['options', 'prepare_threshold', 'server_side_binding']"
+    else:
+        assert result.stdout.strip() == "['options']"
 
 
 @pytest.mark.parametrize("value", ["-1", "two", "1.5"])
