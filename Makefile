@@ -13,10 +13,10 @@ PORT ?= 8000
 VENV_PSYCOPG2 := .venv-psycopg2
 PY_PSYCOPG2 := $(VENV_PSYCOPG2)/bin/python
 # The tests where the driver matters: search (prepared statements, full text, trigrams), the
-# backend's batches, constraints, the settings, the compiled lists, and data safety (atomic
-# writes, migrations, dumps and restores) on PostgreSQL.
+# backend's batches, constraints, the settings, the pages' QuerySets and query counts, and data
+# safety (atomic writes, migrations, dumps and restores) on PostgreSQL.
 PSYCOPG2_TESTS := tests/test_search.py tests/test_database.py tests/test_models.py tests/test_settings.py \
-	tests/test_rows.py tests/test_data_safety.py tests/test_generate_data.py \
+	tests/test_querysets.py tests/test_pages.py tests/test_data_safety.py tests/test_generate_data.py \
 	tests/test_scaleout.py::test_an_edit_through_one_app_server_shows_on_the_other_at_once
 # Left out: the migrations on SQLite, which use no PostgreSQL driver, and, until reviews/bulk.py
 # has a way for psycopg2 (which has no cursor.copy), everything that runs generate_data or
