@@ -3,7 +3,7 @@ Generate realistic fake content in bulk: people, films with credits and release 
 reviews in German and English by generated critics, and festival and genre tags.
 
 For benchmarks and for trying the site with an archive of realistic size. Rows go in with
-COPY on PostgreSQL and `bulk_create` elsewhere, in batches (`reviews.bulk`), so no `save()`
+COPY on PostgreSQL and `bulk_create` elsewhere, in batches (`reviews.devdata.bulk`), so no `save()`
 and no signal runs: the command fills what
 `save()` would (slugs, `body_html` as `Review.render_body()` makes it, `version` 1), then
 refreshes the reviews' search vectors and the page cache's content version, and at the end
@@ -47,7 +47,8 @@ from django.db import connection, reset_queries, transaction
 from django.urls import reverse
 from django.utils.text import slugify
 
-from reviews import bulk, fakedata
+from reviews import fakedata
+from reviews.devdata import bulk
 from reviews.models import (
     RATING_CHOICES,
     CreditKind,
