@@ -1,0 +1,204 @@
+"""
+One generated film: title, crew and cast, local release title and tags, drawn from the
+run's film stream, with the facts its reviews may mention.
+
+A film's draws come from one `random.Random` one after the other: their order is part of what
+a seed decides, so a change to one draw, or a new one, changes every film after it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.text import slugify
+
+from reviews.models import CreditKind, Film
+
+from .texts import character_name, film_title, local_release_title, synopsis, weighted
+from .vocabulary import (
+    COPRODUCERS,
+    FESTIVALS,
+    FILM_LANGUAGES,
+    GENRES,
+    HOME_COUNTRIES,
+    LANGUAGE_ORIGIN,
+    OCCUPATIONS,
+    OPENING_FILM_TAG,
+    PLOTS,
+)
+
+FIRST_YEAR, LAST_YEAR = 1950, 2025
+MAX_CREDITS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class CastMember:
+    character: str
+    actor: str
+    female: bool
+
+
+@dataclass(slots=True)
+class FilmFacts:
+    """What a review may say about a film: its titles by language, its people, its story."""
+
+    titles: dict
+    year: int
+    genre: str
+    director: str
+    director_female: bool
+    writer: str
+    camera: str
+    editor: str
+    music: str
+    cast: list = field(default_factory=list)
+    occupation: int = 0
+    plot: int = 0
+    festival: str = ""
+    slug: str = ""
+    people: tuple = ()
+    film_id: int | None = None
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnFilm:
+    """A film not yet written, and what is written once it has its key.
+
+    `credits` are the fields of its `Role`s but the film, `local_title` those of its
+    `LocalTitle` (or None), `tags` the names of its tags.
+    """
+
+    film: Film
+    credits: list
+    local_title: dict | None
+    tags: list
+    facts: FilmFacts
+
+
+def draw_film(rng, number, pool):
+    """Film `number` of the run, crediting people of `pool` (a `PeoplePool`)."""
+    language = weighted(rng, FILM_LANGUAGES)
+    origin = LANGUAGE_ORIGIN[language]
+    title = film_title(rng, language)
+    year = film_year(rng)
+    genres = _distinct(rng, GENRES, 1 if rng.random() < 0.6 else 2)
+
+    credits = []
+    crew = {CreditKind.DIRECTOR: 2 if rng.random() < 0.08 else 1}
+    crew[CreditKind.SCREENPLAY] = 0 if rng.random() < 0.55 else (2 if rng.random() < 0.3 else 1)
+    crew[CreditKind.CAMERA] = crew[CreditKind.EDITING] = 1
+    crew[CreditKind.MUSIC] = 1 if rng.random() < 0.9 else 0
+    crew[CreditKind.PRODUCER] = 0 if rng.random() < 0.65 else (2 if rng.random() < 0.3 else 1)
+    crew[CreditKind.PRODUCTION_DESIGN] = 1 if rng.random() < 0.25 else 0
+    crew[CreditKind.COSTUME] = 1 if rng.random() < 0.2 else 0
+    crew[CreditKind.SOUND] = 1 if rng.random() < 0.15 else 0
+    chosen = {}
+    for kind, number_of_people in crew.items():
+        chosen[kind] = []
+        for order in range(1, number_of_people + 1):
+            person = pool.draw(rng, False, origin, year, chosen[kind])
+            chosen[kind].append(person)
+            credits.append({"person_id": pool.ids[person], "kind": kind, "order": order})
+    if not crew[CreditKind.SCREENPLAY]:
+        # The director wrote the screenplay too.
+        director = chosen[CreditKind.DIRECTOR][0]
+        credits.append({"person_id": pool.ids[director], "kind": CreditKind.SCREENPLAY, "order": 1})
+        chosen[CreditKind.SCREENPLAY] = [director]
+
+    actors = min(3 + min(17, int(rng.expovariate(1 / 1.8))), MAX_CREDITS - len(credits), len(pool))
+    cast, taken, characters = [], [], set()
+    for order in range(1, actors + 1):
+        person = pool.draw(rng, True, origin, year, taken)
+        taken.append(person)
+        female = bool(pool.female[person])
+        character = character_name(rng, origin, female)
+        while character in characters:
+            character = character_name(rng, origin, female)
+        characters.add(character)
+        credits.append(
+            {
+                "person_id": pool.ids[person],
+                "kind": CreditKind.ACTOR,
+                "character": character,
+                "order": order,
+            }
+        )
+        cast.append(CastMember(character, pool.names[person], female))
+
+    local = None
+    if language == "de" and rng.random() < 0.4:
+        local = {"language": "en", "title": local_release_title(rng, title, "en")}
+    elif language != "de" and rng.random() < 0.55:
+        local = {"language": "de", "title": local_release_title(rng, title, "de")}
+    if local and rng.random() < 0.7:
+        release_year = min(LAST_YEAR, year + (rng.random() < 0.3))
+        local["release_date"] = date(release_year, rng.randint(1, 12), rng.randint(1, 28))
+
+    tags = [genre[0] for genre in genres]
+    festival = ""
+    if rng.random() < 0.18:
+        eligible = [entry for entry in FESTIVALS if entry[1] <= year]
+        entry = rng.choices(eligible, weights=[entry[2] for entry in eligible])[0]
+        festival = f"{entry[0]} {year}"
+        tags.append(festival)
+        if rng.random() < 0.06:
+            tags.append(entry[3])
+        if rng.random() < 0.03:
+            tags.append(OPENING_FILM_TAG)
+
+    occupation, plot = rng.randrange(len(OCCUPATIONS)), rng.randrange(len(PLOTS))
+    slug = f"{slugify(title)[:150].strip('-') or 'film'}-{year}-gen{number}"
+    film = Film(
+        title=title,
+        slug=slug,
+        year=year,
+        runtime=int(min(240, max(62, rng.gauss(104, 18)))),
+        countries=_countries(rng, language),
+        original_language=language,
+        synopsis=synopsis(rng, cast[0].character, cast[0].female, occupation, plot, cast[1]),
+    )
+    names = pool.names
+    local_titles = {local["language"]: local["title"]} if local else {}
+    facts = FilmFacts(
+        titles={"de": local_titles.get("de", title), "en": local_titles.get("en", title)},
+        year=year,
+        genre=genres[0][0],
+        director=names[chosen[CreditKind.DIRECTOR][0]],
+        director_female=bool(pool.female[chosen[CreditKind.DIRECTOR][0]]),
+        writer=names[chosen[CreditKind.SCREENPLAY][0]],
+        camera=names[chosen[CreditKind.CAMERA][0]],
+        editor=names[chosen[CreditKind.EDITING][0]],
+        music=names[chosen[CreditKind.MUSIC][0]] if chosen[CreditKind.MUSIC] else "",
+        cast=cast[:4],
+        occupation=occupation,
+        plot=plot,
+        festival=festival,
+        slug=slug,
+        people=tuple(dict.fromkeys([*(person for people in chosen.values() for person in people), *taken])),
+        # Some films are reviewed often, festival films more often.
+        weight=rng.lognormvariate(0, 0.8) * (2 if festival else 1),
+    )
+    return DrawnFilm(film, credits, local, tags, facts)
+
+
+def film_year(rng):
+    # More films from recent decades, as in any film archive.
+    return min(LAST_YEAR, FIRST_YEAR + int((LAST_YEAR - FIRST_YEAR + 1) * rng.random() ** 0.6))
+
+
+def _countries(rng, language):
+    countries = [weighted(rng, HOME_COUNTRIES[language])]
+    if rng.random() < 0.25:
+        for country in rng.sample(COPRODUCERS, rng.randint(1, 3)):
+            if country not in countries:
+                countries.append(country)
+    return countries
+
+
+def _distinct(rng, weighted_entries, number):
+    chosen = []
+    while len(chosen) < number:
+        entry = rng.choices(weighted_entries, weights=[entry[1] for entry in weighted_entries])[0]
+        if entry not in chosen:
+            chosen.append(entry)
+    return chosen
