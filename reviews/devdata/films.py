@@ -1,9 +1,9 @@
 """
-One generated film: title, crew and cast, local release title and tags, drawn from the
-run's film stream, with the facts its reviews may mention.
+One generated film: title, crew and cast, local release title and tags, drawn step by step
+from the run's film stream, with the facts its reviews may mention.
 
-A film's draws come from one `random.Random` one after the other: their order is part of what
-a seed decides, so a change to one draw, or a new one, changes every film after it.
+The steps draw from one `random.Random` one after the other: their order is part of what a
+seed decides, so a change to a step, or a new one, changes every film after it.
 """
 
 from dataclasses import dataclass, field
@@ -82,49 +82,100 @@ def draw_film(rng, number, pool):
     title = film_title(rng, language)
     year = film_year(rng)
     genres = _distinct(rng, GENRES, 1 if rng.random() < 0.6 else 2)
+    crew, credits = draw_crew(rng, pool, origin, year)
+    cast, actors, cast_credits = draw_cast(rng, pool, origin, year, room=MAX_CREDITS - len(credits))
+    local = draw_local_title(rng, language, title, year)
+    tags, festival = draw_tags(rng, genres, year)
+    occupation, plot = rng.randrange(len(OCCUPATIONS)), rng.randrange(len(PLOTS))
+    film = Film(
+        title=title,
+        slug=f"{slugify(title)[:150].strip('-') or 'film'}-{year}-gen{number}",
+        year=year,
+        runtime=int(min(240, max(62, rng.gauss(104, 18)))),
+        countries=_countries(rng, language),
+        original_language=language,
+        synopsis=synopsis(rng, cast[0].character, cast[0].female, occupation, plot, cast[1]),
+    )
+    local_titles = {local["language"]: local["title"]} if local else {}
+    facts = FilmFacts(
+        titles={"de": local_titles.get("de", title), "en": local_titles.get("en", title)},
+        year=year,
+        genre=genres[0][0],
+        **_crew_facts(crew, pool),
+        cast=cast[:4],
+        occupation=occupation,
+        plot=plot,
+        festival=festival,
+        slug=film.slug,
+        people=tuple(dict.fromkeys([*(person for people in crew.values() for person in people), *actors])),
+        # Some films are reviewed often, festival films more often.
+        weight=rng.lognormvariate(0, 0.8) * (2 if festival else 1),
+    )
+    return DrawnFilm(film, credits + cast_credits, local, tags, facts)
 
-    credits = []
-    crew = {CreditKind.DIRECTOR: 2 if rng.random() < 0.08 else 1}
-    crew[CreditKind.SCREENPLAY] = 0 if rng.random() < 0.55 else (2 if rng.random() < 0.3 else 1)
-    crew[CreditKind.CAMERA] = crew[CreditKind.EDITING] = 1
-    crew[CreditKind.MUSIC] = 1 if rng.random() < 0.9 else 0
-    crew[CreditKind.PRODUCER] = 0 if rng.random() < 0.65 else (2 if rng.random() < 0.3 else 1)
-    crew[CreditKind.PRODUCTION_DESIGN] = 1 if rng.random() < 0.25 else 0
-    crew[CreditKind.COSTUME] = 1 if rng.random() < 0.2 else 0
-    crew[CreditKind.SOUND] = 1 if rng.random() < 0.15 else 0
-    chosen = {}
-    for kind, number_of_people in crew.items():
-        chosen[kind] = []
-        for order in range(1, number_of_people + 1):
-            person = pool.draw(rng, False, origin, year, chosen[kind])
-            chosen[kind].append(person)
+
+def film_year(rng):
+    # More films from recent decades, as in any film archive.
+    return min(LAST_YEAR, FIRST_YEAR + int((LAST_YEAR - FIRST_YEAR + 1) * rng.random() ** 0.6))
+
+
+def crew_sizes(rng):
+    """How many people of each crew kind a film credits: every film a director, a camera
+    and an editor; a screenplay credit of its own in under half of them.
+    """
+    sizes = {CreditKind.DIRECTOR: 2 if rng.random() < 0.08 else 1}
+    sizes[CreditKind.SCREENPLAY] = 0 if rng.random() < 0.55 else (2 if rng.random() < 0.3 else 1)
+    sizes[CreditKind.CAMERA] = sizes[CreditKind.EDITING] = 1
+    sizes[CreditKind.MUSIC] = 1 if rng.random() < 0.9 else 0
+    sizes[CreditKind.PRODUCER] = 0 if rng.random() < 0.65 else (2 if rng.random() < 0.3 else 1)
+    sizes[CreditKind.PRODUCTION_DESIGN] = 1 if rng.random() < 0.25 else 0
+    sizes[CreditKind.COSTUME] = 1 if rng.random() < 0.2 else 0
+    sizes[CreditKind.SOUND] = 1 if rng.random() < 0.15 else 0
+    return sizes
+
+
+def draw_crew(rng, pool, origin, year):
+    """The crew as {kind: [person in the pool]}, and their credits."""
+    crew, credits = {}, []
+    sizes = crew_sizes(rng)
+    for kind, size in sizes.items():
+        crew[kind] = []
+        for order in range(1, size + 1):
+            person = pool.draw(rng, False, origin, year, crew[kind])
+            crew[kind].append(person)
             credits.append({"person_id": pool.ids[person], "kind": kind, "order": order})
-    if not crew[CreditKind.SCREENPLAY]:
+    if not sizes[CreditKind.SCREENPLAY]:
         # The director wrote the screenplay too.
-        director = chosen[CreditKind.DIRECTOR][0]
+        director = crew[CreditKind.DIRECTOR][0]
         credits.append({"person_id": pool.ids[director], "kind": CreditKind.SCREENPLAY, "order": 1})
-        chosen[CreditKind.SCREENPLAY] = [director]
+        crew[CreditKind.SCREENPLAY] = [director]
+    return crew, credits
 
-    actors = min(3 + min(17, int(rng.expovariate(1 / 1.8))), MAX_CREDITS - len(credits), len(pool))
-    cast, taken, characters = [], [], set()
-    for order in range(1, actors + 1):
-        person = pool.draw(rng, True, origin, year, taken)
-        taken.append(person)
+
+def draw_cast(rng, pool, origin, year, room):
+    """Three actors or more (at most `room`), each with a character's name of their own.
+
+    Returns the cast as `CastMember`s, the actors (people in the pool) and their credits.
+    """
+    number = min(3 + min(17, int(rng.expovariate(1 / 1.8))), room, len(pool))
+    cast, actors, credits, characters = [], [], [], set()
+    for order in range(1, number + 1):
+        person = pool.draw(rng, True, origin, year, actors)
+        actors.append(person)
         female = bool(pool.female[person])
         character = character_name(rng, origin, female)
         while character in characters:
             character = character_name(rng, origin, female)
         characters.add(character)
         credits.append(
-            {
-                "person_id": pool.ids[person],
-                "kind": CreditKind.ACTOR,
-                "character": character,
-                "order": order,
-            }
+            {"person_id": pool.ids[person], "kind": CreditKind.ACTOR, "character": character, "order": order}
         )
         cast.append(CastMember(character, pool.names[person], female))
+    return cast, actors, credits
 
+
+def draw_local_title(rng, language, title, year):
+    """The title a foreign film has in German cinemas, or a German film in English ones (or None)."""
     local = None
     if language == "de" and rng.random() < 0.4:
         local = {"language": "en", "title": local_release_title(rng, title, "en")}
@@ -133,7 +184,13 @@ def draw_film(rng, number, pool):
     if local and rng.random() < 0.7:
         release_year = min(LAST_YEAR, year + (rng.random() < 0.3))
         local["release_date"] = date(release_year, rng.randint(1, 12), rng.randint(1, 28))
+    return local
 
+
+def draw_tags(rng, genres, year):
+    """The names of the film's tags (its genres; for some a festival of its year, now and then
+    with the top award or the opening night), and the festival tag's name or "".
+    """
     tags = [genre[0] for genre in genres]
     festival = ""
     if rng.random() < 0.18:
@@ -145,45 +202,21 @@ def draw_film(rng, number, pool):
             tags.append(entry[3])
         if rng.random() < 0.03:
             tags.append(OPENING_FILM_TAG)
+    return tags, festival
 
-    occupation, plot = rng.randrange(len(OCCUPATIONS)), rng.randrange(len(PLOTS))
-    slug = f"{slugify(title)[:150].strip('-') or 'film'}-{year}-gen{number}"
-    film = Film(
-        title=title,
-        slug=slug,
-        year=year,
-        runtime=int(min(240, max(62, rng.gauss(104, 18)))),
-        countries=_countries(rng, language),
-        original_language=language,
-        synopsis=synopsis(rng, cast[0].character, cast[0].female, occupation, plot, cast[1]),
-    )
+
+def _crew_facts(crew, pool):
+    """The crew as a review names them: the first person of each kind."""
     names = pool.names
-    local_titles = {local["language"]: local["title"]} if local else {}
-    facts = FilmFacts(
-        titles={"de": local_titles.get("de", title), "en": local_titles.get("en", title)},
-        year=year,
-        genre=genres[0][0],
-        director=names[chosen[CreditKind.DIRECTOR][0]],
-        director_female=bool(pool.female[chosen[CreditKind.DIRECTOR][0]]),
-        writer=names[chosen[CreditKind.SCREENPLAY][0]],
-        camera=names[chosen[CreditKind.CAMERA][0]],
-        editor=names[chosen[CreditKind.EDITING][0]],
-        music=names[chosen[CreditKind.MUSIC][0]] if chosen[CreditKind.MUSIC] else "",
-        cast=cast[:4],
-        occupation=occupation,
-        plot=plot,
-        festival=festival,
-        slug=slug,
-        people=tuple(dict.fromkeys([*(person for people in chosen.values() for person in people), *taken])),
-        # Some films are reviewed often, festival films more often.
-        weight=rng.lognormvariate(0, 0.8) * (2 if festival else 1),
-    )
-    return DrawnFilm(film, credits, local, tags, facts)
-
-
-def film_year(rng):
-    # More films from recent decades, as in any film archive.
-    return min(LAST_YEAR, FIRST_YEAR + int((LAST_YEAR - FIRST_YEAR + 1) * rng.random() ** 0.6))
+    director = crew[CreditKind.DIRECTOR][0]
+    return {
+        "director": names[director],
+        "director_female": bool(pool.female[director]),
+        "writer": names[crew[CreditKind.SCREENPLAY][0]],
+        "camera": names[crew[CreditKind.CAMERA][0]],
+        "editor": names[crew[CreditKind.EDITING][0]],
+        "music": names[crew[CreditKind.MUSIC][0]] if crew[CreditKind.MUSIC] else "",
+    }
 
 
 def _countries(rng, language):
