@@ -38,7 +38,8 @@ from django.db.backends.postgresql.psycopg_any import is_psycopg3
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
-from reviews.management.commands import generate_data, import_review
+from reviews.devdata.generator import Generator
+from reviews.management.commands import import_review
 from reviews.models import Film, LocalTitle, Person, Review, Role, Tag, TaggedFilm
 from reviews.permissions import GROUP_PERMISSIONS
 
@@ -256,7 +257,7 @@ def test_load_demo_that_fails_part_way_loads_nothing(kind):
 @pytest.mark.parametrize("kind", FAILURES)
 def test_generate_data_that_fails_part_way_writes_nothing(kind):
     before = snapshot()
-    real_insert = generate_data.Generator.insert
+    real_insert = Generator.insert
     at_failure = {}
 
     def insert_then_fail(generator, model, rows):
@@ -265,7 +266,7 @@ def test_generate_data_that_fails_part_way_writes_nothing(kind):
             at_failure.update(films=Film.objects.count(), reviews=Review.objects.count())
             fail(kind)
 
-    with mock.patch.object(generate_data.Generator, "insert", insert_then_fail):
+    with mock.patch.object(Generator, "insert", insert_then_fail):
         with pytest.raises(RAISED[kind]):
             call_command("generate_data", films=8, reviews=12, seed=7, verbosity=0, stdout=io.StringIO())
     assert at_failure == {"films": 8, "reviews": 12}

@@ -1,4 +1,4 @@
-"""Bulk writes: larger than one statement may carry, and `reviews.bulk.insert` (COPY on PostgreSQL).
+"""Bulk writes: larger than one statement may carry, and `devdata.bulk.insert` (COPY on PostgreSQL).
 
 On PostgreSQL every value travels as a parameter of the statement (server-side binding), and a
 statement may carry at most 65,535 of them; the backend cuts `bulk_create`, and the deletions
@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.backends.postgresql.psycopg_any import is_psycopg3
 
 from filmreviews.db.base import MAX_PARAMETERS
-from reviews import bulk
+from reviews.devdata import bulk
 from reviews.models import Film, Review
 
 from .conftest import make_film, make_user

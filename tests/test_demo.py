@@ -133,13 +133,13 @@ def test_draft_and_scheduled_demo_reviews_are_404_for_readers(client, demo):
 
 
 def test_a_failed_run_leaves_neither_rows_nor_image_files(media_root, monkeypatch):
-    from reviews.management.commands import load_demo
+    from reviews.devdata.demo import DemoLoader
 
     def fail(self, films, authors, tags):
         assert any(media_root.rglob("*.webp")), "the failure should come after images were written"
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(load_demo.Command, "load_reviews", fail)
+    monkeypatch.setattr(DemoLoader, "load_reviews", fail)
     with pytest.raises(RuntimeError, match="disk full"):
         call_command("load_demo", stdout=io.StringIO())
     assert Film.objects.count() == Person.objects.count() == 0

@@ -161,7 +161,7 @@ def test_reviews_get_their_search_vectors(small_run):
 
 
 def test_the_planner_gets_statistics_for_the_new_rows(small_run):
-    # Without them PostgreSQL plans for empty tables (see the command's update_statistics).
+    # Without them PostgreSQL plans for empty tables (see devdata.generator.update_statistics).
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Review._meta.db_table])
