@@ -1,8 +1,7 @@
 """
 Derived content kept in step with what it derives from.
 
-Cached pages are invalidated by any change to content (see caching.py). Image renditions
-are made when a poster or photo is saved.
+Cached pages are invalidated by any change to content (see caching.py).
 
 A review's body links the first mention of each person credited on its film; when a
 credit is added, changed or removed, or a person renamed, the film's reviews are rendered
@@ -12,7 +11,11 @@ on its own, and rendering the reviews for each would render them as many times. 
 update bypasses `save()` on purpose: it is not an editorial change, so it neither counts
 up the version nor adds a history entry.
 
-What a save changed is told by comparing with the values as they were loaded: each
+Image renditions are made when a poster or photo is new, after the commit too; a save
+that leaves the image as it was does not touch the file (on object storage, reading the
+original means downloading it).
+
+What a save changed is told by comparing with the values as they were loaded: each film,
 person and credit remembers them when it is made (`post_init`), without a query.
 """
 
@@ -20,6 +23,7 @@ import threading
 from collections import defaultdict
 from functools import partial
 
+from django.core.files import File
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.dispatch import receiver
@@ -38,19 +42,28 @@ for model in CONTENT_MODELS:
 
 # The fields whose change a save acts on, remembered as loaded (attribute names).
 WATCHED_FIELDS = {
-    Person: ("name", "slug"),
+    Film: ("poster",),
+    Person: ("name", "slug", "photo"),
     Role: ("film_id",),
 }
+IMAGE_FIELDS = {Film: ("poster",), Person: ("photo",)}
 # Where an instance keeps the values it was loaded with (deferred fields left out).
 STORED = "_stored_values"
 UNKNOWN = object()
 
 
 def _current(instance, attname):
-    """The value to compare; UNKNOWN for a deferred field (reading it would cost a query)."""
-    return instance.__dict__.get(attname, UNKNOWN)
+    """The value to compare, a file's name rather than the file; UNKNOWN for a deferred field
+    (reading it would cost a query)."""
+    if attname not in instance.__dict__:
+        return UNKNOWN
+    value = instance.__dict__[attname]
+    if isinstance(value, File):
+        return value.name or ""
+    return value
 
 
+@receiver(post_init, sender=Film, dispatch_uid="reviews.film_loaded")
 @receiver(post_init, sender=Person, dispatch_uid="reviews.person_loaded")
 @receiver(post_init, sender=Role, dispatch_uid="reviews.role_loaded")
 def remember_stored_values(sender, instance, **kwargs):
@@ -185,7 +198,36 @@ def person_saved(sender, instance, created, raw=False, using=None, update_fields
     )
     if renamed:
         refresh_on_commit(using, person_ids={instance.pk})
+    _make_new_renditions(instance, created, update_fields, using)
     _remember_saved(instance, update_fields)
+
+
+@receiver(post_save, sender=Film, dispatch_uid="reviews.film_saved")
+def film_saved(sender, instance, created, raw=False, using=None, update_fields=None, **kwargs):
+    if raw:
+        return
+    _make_new_renditions(instance, created, update_fields, using)
+    _remember_saved(instance, update_fields)
+
+
+# Images
+
+
+def _make_new_renditions(instance, created, update_fields, using):
+    """Make the renditions of a newly stored poster or photo once the save commits.
+
+    After the commit because the admin's transaction holds a lock on the row (the
+    optimistic lock), and decoding, scaling and uploading should not keep colleagues
+    waiting; a save that rolls back makes none. Renditions are named after the file, so one
+    made late can belong to no other image, and the file itself is stored before the
+    commit either way (a rolled-back upload leaves its original behind, as Django does).
+    """
+    for attname in IMAGE_FIELDS[type(instance)]:
+        field_file = getattr(instance, attname) if attname in instance.__dict__ else None
+        if field_file and _changed(instance, attname, created, update_fields):
+            transaction.on_commit(
+                partial(make_renditions, field_file.storage, field_file.name), using=using, robust=True
+            )
 
 
 @receiver(pre_save, sender=Film, dispatch_uid="reviews.film_poster_size")
@@ -198,15 +240,3 @@ def store_image_size(sender, instance, raw=False, **kwargs):
             image = getattr(instance, field.attname)
             if image and not getattr(instance, field.width_field):
                 field.update_dimension_fields(instance, force=True)
-
-
-@receiver(post_save, sender=Film, dispatch_uid="reviews.film_poster_renditions")
-def film_saved(sender, instance, raw=False, **kwargs):
-    if not raw and instance.poster:
-        make_renditions(instance.poster)
-
-
-@receiver(post_save, sender=Person, dispatch_uid="reviews.person_photo_renditions")
-def person_photo_saved(sender, instance, raw=False, **kwargs):
-    if not raw and instance.photo:
-        make_renditions(instance.photo)

@@ -1,8 +1,8 @@
 """
 What a save does besides storing the row: review bodies rendered again when credits or
-names change (reviews/signals.py).
+names change, and image renditions made when an image is new (reviews/signals.py).
 
-That happens when the transaction commits. The tests run inside a transaction of their own
+Both happen when the transaction commits. The tests run inside a transaction of their own
 that never commits, so they run the commit's callbacks themselves
 (`django_capture_on_commit_callbacks`), or, for autocommit, use a transactional test.
 """
@@ -13,12 +13,15 @@ import json
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from PIL import Image
 
-from reviews.models import Person, Review, Role
+from reviews.models import Film, Person, Review, Role
+from reviews.renditions import rendition_name, rendition_widths
 
 from .adminforms import form_fields, post_data
 from .conftest import make_film, make_person, make_review, make_role, make_user
@@ -40,6 +43,10 @@ def link(person):
     return f'<a href="{person.get_absolute_url()}" class="person-link">{person.name}</a>'
 
 
+def renditions(name, width):
+    return {rendition_name(name, size) for size in rendition_widths(width)}
+
+
 @pytest.fixture
 def renders(monkeypatch):
     """How often each review's body was rendered (by its id); the rendering itself is real."""
@@ -52,6 +59,20 @@ def renders(monkeypatch):
 
     monkeypatch.setattr(Review, "render_body", counting)
     return counted
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """The names of the stored files opened, in order."""
+    names = []
+    storage_open = FileSystemStorage.open
+
+    def recording(self, name, mode="rb"):
+        names.append(name)
+        return storage_open(self, name, mode)
+
+    monkeypatch.setattr(FileSystemStorage, "open", recording)
+    return names
 
 
 # Review bodies
@@ -250,3 +271,99 @@ def test_outside_a_transaction_the_reviews_are_rendered_at_once(renders):
     assert renders == {review.pk: 1}
     review.refresh_from_db()
     assert review.body_html == f"<p>{link(paula)}.</p>"
+
+
+# Renditions
+
+
+@pytest.fixture
+def film_with_poster(client, editor, django_capture_on_commit_callbacks, media_root):
+    """A film whose poster an editor uploaded, with its renditions made."""
+    film = make_film("Systemsprenger", 2019)
+    client.force_login(editor)
+    fields = form_fields(client.get(change_url(film)), "film_form")
+    poster = SimpleUploadedFile("poster.jpg", jpeg((500, 750)), content_type="image/jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(change_url(film), post_data(fields, poster=poster)).status_code == 302
+    film.refresh_from_db()
+    assert (film.poster_width, film.poster_height) == (500, 750)
+    for name in renditions(film.poster.name, 500):
+        assert (media_root / name).exists(), name
+    client.logout()
+    return film
+
+
+def test_a_retag_or_an_edit_does_not_open_the_poster(
+    client, festival, film_with_poster, opened, media_root, django_capture_on_commit_callbacks
+):
+    files = sorted(media_root.rglob("*"))
+    url = change_url(film_with_poster)
+    client.force_login(festival)
+    retag = post_data(form_fields(client.get(url), "film_form"), tags="Berlinale 2019")
+    opened.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert client.post(url, retag).status_code == 302
+        film = Film.objects.get(pk=film_with_poster.pk)
+        film.runtime = 125
+        film.save()
+        Film.objects.only("title", "version").get(pk=film.pk).save()
+    assert callbacks, "the saves did commit"
+    film.refresh_from_db(fields=["runtime"])
+    assert film.runtime == 125
+    assert [tag.name for tag in film.tags.all()] == ["Berlinale 2019"]
+    assert opened == []
+    assert sorted(media_root.rglob("*")) == files
+
+
+def test_a_new_poster_gets_its_renditions_after_the_commit(
+    film_with_poster, opened, media_root, django_capture_on_commit_callbacks
+):
+    film = Film.objects.get(pk=film_with_poster.pk)
+    # Stored already and assigned by name, as the data commands do.
+    name = film.poster.storage.save("posters/replacement.jpg", ContentFile(jpeg((900, 1350))))
+    with django_capture_on_commit_callbacks() as callbacks:
+        film.poster = name
+        film.save()
+    assert not any((media_root / rendition).exists() for rendition in renditions(name, 900))
+    opened.clear()
+    for callback in callbacks:
+        callback()
+    assert opened == [name]
+    for rendition in renditions(name, 900):
+        assert (media_root / rendition).exists(), rendition
+
+
+def test_a_cleared_or_rolled_back_poster_makes_no_renditions(
+    client, editor, film_with_poster, opened, media_root, django_capture_on_commit_callbacks
+):
+    url = change_url(film_with_poster)
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            film = Film.objects.get(pk=film_with_poster.pk)
+            film.poster.save("poster.jpg", ContentFile(jpeg((300, 450))))
+            rolled_back = film.poster.name
+            raise RuntimeError("rolled back")
+        assert (media_root / rolled_back).exists(), "the file is stored before the commit"
+        client.force_login(editor)
+        fields = form_fields(client.get(url), "film_form")
+        opened.clear()
+        assert client.post(url, post_data(fields, **{"poster-clear": "on"})).status_code == 302
+    assert opened == []
+    assert not list(media_root.glob("renditions/" + rolled_back.removesuffix(".jpg") + "*"))
+    assert not Film.objects.get(pk=film_with_poster.pk).poster
+
+
+def test_a_new_photo_gets_renditions_and_a_person_saved_again_opens_nothing(
+    opened, media_root, django_capture_on_commit_callbacks
+):
+    person = make_person("Paula Beer")
+    with django_capture_on_commit_callbacks(execute=True):
+        person.photo.save("portrait.jpg", ContentFile(jpeg((300, 400))))
+    for rendition in renditions(person.photo.name, 300):
+        assert (media_root / rendition).exists(), rendition
+    opened.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        person = Person.objects.get(pk=person.pk)
+        person.bio = "Schauspielerin."
+        person.save()
+    assert opened == []
