@@ -1,5 +1,6 @@
 """
-Uploaded images: where they are stored, and the form field that lets only clean ones in.
+Uploaded images: where they are stored, the model field that keeps their size in the row
+(`SizedImageField`), and the form field that lets only clean ones in.
 
 File names are never taken from the uploader: each file gets a random name under a
 folder per kind of image, keeping only a lower-case extension.
@@ -34,6 +35,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.db import models
+from django.db.models.fields.files import ImageFileDescriptor
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
@@ -55,6 +58,28 @@ def poster_upload_to(instance, filename):
 
 def photo_upload_to(instance, filename):
     return _random_name("people", filename)
+
+
+class _SameImageDescriptor(ImageFileDescriptor):
+    def __set__(self, instance, value):
+        # The image it holds already, assigned again: a model form does so on every save, and
+        # so does full_clean(). Django would read its size anew, from the storage, which on
+        # object storage means a download; the size is in the row already.
+        if value is not None and value is instance.__dict__.get(self.field.attname):
+            return
+        super().__set__(instance, value)
+
+
+class SizedImageField(models.ImageField):
+    """An `ImageField` with its width and height stored in the row, read from the image only
+    when a new image is assigned."""
+
+    descriptor_class = _SameImageDescriptor
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        # The column and its options are those of the stock field: migrations need not know.
+        return name, "django.db.models.ImageField", args, kwargs
 
 
 class ImageFormat(NamedTuple):

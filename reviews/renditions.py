@@ -1,8 +1,9 @@
 """
 Smaller WebP copies of posters and portraits for `srcset`.
 
-They are made once, when an image is saved, and stored beside the uploads under
-`renditions/`; pages only compute their names and URLs, without touching the storage.
+They are made once, when a new image is saved (see signals.py), and stored beside the
+uploads under `renditions/`; pages only compute their names and URLs, without touching the
+storage.
 """
 
 import io
@@ -28,27 +29,26 @@ def rendition_widths(original_width):
     return [width for width in WIDTHS if width < original_width] + [original_width]
 
 
-def make_renditions(field_file):
-    """Write the missing renditions of a stored image; returns the names written."""
-    if not field_file or not field_file.name:
+def make_renditions(storage, name):
+    """Write the missing renditions of the image stored as `name`; returns the names written."""
+    if not name:
         return []
-    storage = field_file.storage
-    with storage.open(field_file.name, "rb") as source:
+    with storage.open(name, "rb") as source:
         image = Image.open(source)
         image.load()
     if image.mode not in ("RGB", "RGBA"):
         image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
     written = []
     for width in rendition_widths(image.width):
-        name = rendition_name(field_file.name, width)
-        if storage.exists(name):
+        rendition = rendition_name(name, width)
+        if storage.exists(rendition):
             continue
         height = max(1, round(image.height * width / image.width))
         resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         resized.save(buffer, format="WEBP", quality=WEBP_QUALITY, method=2)
-        storage.save(name, ContentFile(buffer.getvalue()))
-        written.append(name)
+        storage.save(rendition, ContentFile(buffer.getvalue()))
+        written.append(rendition)
     return written
 
 

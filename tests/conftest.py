@@ -111,10 +111,12 @@ def make_full_film(title=None, actors=3):
 
 
 @pytest.fixture
-def demo(db):
-    """The demo content, loaded by the real command."""
+def demo(db, django_capture_on_commit_callbacks):
+    """The demo content, loaded by the real command; with what follows its commit (the images'
+    renditions), which the test's own transaction would otherwise hold back."""
     output = io.StringIO()
-    call_command("load_demo", stdout=output)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=output)
     return output.getvalue()
 
 

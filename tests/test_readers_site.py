@@ -198,11 +198,13 @@ def test_two_people_of_one_name_link_the_same_way_whatever_the_order():
         assert "/people/second-" not in linked
 
 
-def test_credits_added_later_are_linked_in_existing_reviews(db):
+def test_credits_added_later_are_linked_in_existing_reviews(db, django_capture_on_commit_callbacks):
     film = make_film("Undine", 2020)
     review = make_review(film=film, body="Paula Beer ist Undine.")
     assert "person-link" not in review.body_html
-    make_role(film, make_person("Paula Beer"), "actor", "Undine")
+    # The reviews are rendered again when the credit's transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        make_role(film, make_person("Paula Beer"), "actor", "Undine")
     review.refresh_from_db()
     assert 'class="person-link">Paula Beer</a>' in review.body_html
 

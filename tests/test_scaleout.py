@@ -191,14 +191,18 @@ def test_csp_img_src_from_the_environment_replaces_the_derived_host():
 
 
 @pytest.mark.django_db
-def test_an_uploaded_poster_and_its_renditions_are_stored_in_the_bucket(client, editor, s3_media, media_root):
+def test_an_uploaded_poster_and_its_renditions_are_stored_in_the_bucket(
+    client, editor, s3_media, media_root, django_capture_on_commit_callbacks
+):
     film = make_full_film("Systemsprenger")
     make_review(film=film)
     client.force_login(editor)
     change = reverse("admin:reviews_film_change", args=[film.pk])
     fields = form_fields(client.get(change), "film_form")
     upload = SimpleUploadedFile("poster.jpg", jpeg((900, 1350)), content_type="image/jpeg")
-    assert client.post(change, post_data(fields, poster=upload)).status_code == 302
+    # The renditions are made when the save commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(change, post_data(fields, poster=upload)).status_code == 302
 
     film.refresh_from_db()
     name = film.poster.name
@@ -229,10 +233,13 @@ def test_an_uploaded_poster_and_its_renditions_are_stored_in_the_bucket(client, 
 
 
 @pytest.mark.django_db
-def test_a_location_prefix_keeps_all_media_under_it(settings, s3_endpoint, bucket):
+def test_a_location_prefix_keeps_all_media_under_it(
+    settings, s3_endpoint, bucket, django_capture_on_commit_callbacks
+):
     use_s3(settings, s3_endpoint, bucket, AWS_LOCATION="media")
     film = make_film()
-    film.poster.save("poster.jpg", ContentFile(jpeg((300, 450))))
+    with django_capture_on_commit_callbacks(execute=True):
+        film.poster.save("poster.jpg", ContentFile(jpeg((300, 450))))
     assert bucket.keys() == {
         f"media/{film.poster.name}",
         f"media/{rendition_name(film.poster.name, 200)}",
@@ -242,8 +249,9 @@ def test_a_location_prefix_keeps_all_media_under_it(settings, s3_endpoint, bucke
 
 
 @pytest.mark.django_db
-def test_load_demo_stores_its_images_in_the_bucket(s3_media):
-    call_command("load_demo", stdout=io.StringIO())
+def test_load_demo_stores_its_images_in_the_bucket(s3_media, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=io.StringIO())
     keys = s3_media.keys()
     posters = {name for name in keys if re.fullmatch(r"posters/[0-9a-f]{16}\.jpg", name)}
     assert posters and posters == set(Film.objects.exclude(poster="").values_list("poster", flat=True))

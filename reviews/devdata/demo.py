@@ -107,7 +107,7 @@ class DemoLoader:
         self.created.append(kind)
 
     def save_image(self, field_file, name, content):
-        """Store a demo image (the rendering of its renditions follows the row's save)."""
+        """Store a demo image (its renditions are made when the row's save commits)."""
         field_file.save(name, content, save=False)
         self.images.append((field_file.storage, field_file.name))
 

@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from ..images import poster_upload_to
+from ..images import SizedImageField, poster_upload_to
 from .base import LANGUAGE_CHOICES, Timestamped, Versioned, language_name, slug_url, unique_slug
 from .tag import Tag
 
@@ -88,7 +88,7 @@ class Film(Versioned, Timestamped):
         _("original language"), max_length=7, choices=LANGUAGE_CHOICES, blank=True, default=""
     )
     synopsis = models.TextField(_("synopsis"), blank=True, default="")
-    poster = models.ImageField(
+    poster = SizedImageField(
         _("poster"),
         upload_to=poster_upload_to,
         blank=True,

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..images import photo_upload_to
+from ..images import SizedImageField, photo_upload_to
 from .base import Timestamped, Versioned, slug_url, slug_urls, unique_slug
 from .film import CreditKind
 
@@ -16,7 +16,7 @@ from .film import CreditKind
 class Person(Versioned, Timestamped):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    photo = models.ImageField(
+    photo = SizedImageField(
         _("photo"),
         upload_to=photo_upload_to,
         blank=True,

@@ -260,12 +260,17 @@ class Review(Versioned, Timestamped):
     def get_absolute_url(self):
         return slug_url("reviews:review_detail", self.slug)
 
-    def render_body(self):
-        """The body as readers see it: sanitised HTML, the film's people linked at first mention."""
+    def render_body(self, people=None):
+        """The body as readers see it: sanitised HTML, the film's people linked at first mention.
+
+        `people`, the film's people as (name, slug), when the caller has read them already
+        (for all reviews of a film at once); else they are read here.
+        """
         html = render_markdown(self.body, self.language)
         if not html or self.film_id is None:
             return html
-        people = Person.objects.filter(roles__film_id=self.film_id).distinct().values_list("name", "slug")
+        if people is None:
+            people = Person.objects.filter(roles__film_id=self.film_id).distinct().values_list("name", "slug")
         return link_first_mentions(
             html, [(name, slug_url("reviews:person_detail", slug)) for name, slug in people]
         )
