@@ -18,11 +18,8 @@ PY_PSYCOPG2 := $(VENV_PSYCOPG2)/bin/python
 PSYCOPG2_TESTS := tests/test_search.py tests/test_database.py tests/test_models.py tests/test_settings.py \
 	tests/test_querysets.py tests/test_pages.py tests/test_data_safety.py tests/test_generate_data.py \
 	tests/test_scaleout.py::test_an_edit_through_one_app_server_shows_on_the_other_at_once
-# Left out: the migrations on SQLite, which use no PostgreSQL driver, and, until reviews/bulk.py
-# has a way for psycopg2 (which has no cursor.copy), everything that runs generate_data or
-# writes by COPY.
-PSYCOPG2_LEFT_OUT := --deselect tests/test_data_safety.py::test_migrations_run_forward_back_to_zero_and_forward_on_sqlite \
-	-k "not generate_data and not test_insert_writes_what_bulk_create_writes"
+# Left out: the migrations on SQLite, which use no PostgreSQL driver.
+PSYCOPG2_LEFT_OUT := --deselect tests/test_data_safety.py::test_migrations_run_forward_back_to_zero_and_forward_on_sqlite
 
 .PHONY: run serve test test-psycopg2 lint migrations-check clean bench
 
